@@ -1,0 +1,326 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { Hono } from 'hono'
+import { sql } from 'kysely'
+import { getIssue, loadSideData } from '../db/issues'
+import { writeJournal, type Detail } from '../db/journal'
+import type { Db } from '../db/store'
+import type { IssueRow } from '../db/schema'
+import { attachUploads, parseUploadRefs, resolveUploads } from '../db/uploads'
+import {
+  badRequest,
+  deny,
+  empty,
+  errors,
+  json,
+  noContent,
+  parseId,
+  readJsonBody,
+  type HonoEnv,
+} from '../http'
+import { parseIssueInput, type IssueValues } from '../issue-input'
+import { allowed, findProject, issueVisible } from '../permissions'
+import { isoDate, isoTime } from '../time'
+import { showIssue } from './issues'
+
+export const issueWriteRoutes = new Hono<HonoEnv>()
+
+class StaleObject extends Error {}
+class UploadTaken extends Error {}
+
+async function descendantIds(db: Db, id: number): Promise<Set<number>> {
+  const rows = await sql<{ id: number }>`
+    WITH RECURSIVE d(id) AS (SELECT id FROM issues WHERE parent_id = ${id}
+      UNION SELECT i.id FROM issues i JOIN d ON i.parent_id = d.id)
+    SELECT id FROM d`.execute(db)
+  return new Set(rows.rows.map((r) => r.id))
+}
+
+function asObject(v: unknown): Record<string, unknown> {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+}
+
+/** Journal detail names, in the order Redmine writes them. */
+const JOURNALED: (keyof IssueValues)[] = [
+  'project_id',
+  'tracker_id',
+  'subject',
+  'description',
+  'due_date',
+  'category_id',
+  'status_id',
+  'assigned_to_id',
+  'priority_id',
+  'fixed_version_id',
+  'start_date',
+  'done_ratio',
+  'estimated_hours',
+  'parent_id',
+  'is_private',
+]
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v)
+}
+
+issueWriteRoutes.post('/issues', async (c) => {
+  const body = await readJsonBody(c)
+  if (body.kind === 'bad') return badRequest()
+  const store = c.env.store
+  const l = store.lookups
+  const user = c.get('user')
+  if (!user) return deny(null)
+  const input = body.kind === 'json' ? asObject(body.value.issue) : {}
+  const rawProject = input.project_id
+  const project =
+    rawProject === undefined || rawProject === null ? undefined : findProject(l, String(rawProject))
+  if (project && !allowed(l, user, project, 'add_issues')) return deny(user)
+  const parentId = parseId(str(input.parent_issue_id) ?? undefined)
+  const parsed = parseIssueInput(input, {
+    lookups: l,
+    user,
+    issue: null,
+    currentCustom: new Map(),
+    parent: parentId === null ? null : await getIssue(store.db, parentId),
+    descendants: new Set(),
+    today: isoDate(),
+  })
+  if (parsed.errors.length > 0) return errors(parsed.errors)
+  const refs = parseUploadRefs(input.uploads)
+  const uploads = await resolveUploads(store.db, refs, user.id)
+  if (uploads.failed > 0) return errors([`${uploads.failed} file(s) could not be saved.`])
+  const watcherIds = Array.isArray(input.watcher_user_ids)
+    ? input.watcher_user_ids.map(Number).filter((id) => l.users.has(id))
+    : []
+  const now = isoTime()
+  let row: IssueRow
+  try {
+    row = await store.write(async (trx) => {
+      const created = await trx
+        .insertInto('issues')
+        .values({
+          ...parsed.values,
+          author_id: user.id,
+          created_on: now,
+          updated_on: now,
+          closed_on: null,
+          lock_version: 0,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow()
+      const cfs = l.customFields.filter((f) => f.is_for_all === 1)
+      if (cfs.length > 0)
+        await trx
+          .insertInto('custom_values')
+          .values(
+            cfs.map((f) => ({
+              issue_id: created.id,
+              custom_field_id: f.id,
+              value: parsed.customValues.get(f.id) ?? null,
+            })),
+          )
+          .execute()
+      const watchers = new Set([user.id, ...watcherIds])
+      await trx
+        .insertInto('watchers')
+        .values([...watchers].map((user_id) => ({ issue_id: created.id, user_id })))
+        .execute()
+      if (uploads.found.length > 0) {
+        try {
+          await attachUploads(trx, created.id, uploads.found)
+        } catch {
+          throw new UploadTaken()
+        }
+      }
+      return created
+    })
+  } catch (e) {
+    if (e instanceof UploadTaken)
+      return errors([`${uploads.found.length} file(s) could not be saved.`])
+    throw e
+  }
+  const out = await showIssue(store.db, l, c.env.base, user, row, new Set(), { omitSpent: true })
+  return json({ issue: out }, 201, { Location: `${c.env.base}/issues/${row.id}` })
+})
+
+issueWriteRoutes.put('/issues/:id', async (c) => {
+  const body = await readJsonBody(c)
+  if (body.kind === 'bad') return badRequest()
+  const store = c.env.store
+  const l = store.lookups
+  const user = c.get('user')
+  const id = parseId(c.req.param('id'))
+  const issue = id === null ? undefined : await getIssue(store.db, id)
+  if (!issue) return empty(404)
+  if (!issueVisible(l, user, issue)) return deny(user)
+  const project = l.projects.get(issue.project_id)
+  if (
+    !user ||
+    !project ||
+    !(allowed(l, user, project, 'edit_issues') || allowed(l, user, project, 'add_issue_notes'))
+  )
+    return deny(user)
+  if (body.kind === 'noop') return noContent()
+  const input = asObject(body.value.issue)
+  if ('lock_version' in input && Number(input.lock_version) !== issue.lock_version)
+    return errors([])
+  const side = await loadSideData(store.db, [issue.id])
+  const parentId = parseId(str(input.parent_issue_id) ?? undefined)
+  const parsed = parseIssueInput(input, {
+    lookups: l,
+    user,
+    issue,
+    currentCustom: side.customValues.get(issue.id) ?? new Map(),
+    parent: parentId === null ? null : await getIssue(store.db, parentId),
+    descendants: 'parent_issue_id' in input ? await descendantIds(store.db, issue.id) : new Set(),
+    today: isoDate(),
+  })
+  if (parsed.errors.length > 0) return errors(parsed.errors)
+  const uploads = await resolveUploads(store.db, parseUploadRefs(input.uploads), user.id)
+  if (uploads.failed > 0) return errors([`${uploads.failed} file(s) could not be saved.`])
+  const notes = typeof input.notes === 'string' ? input.notes : ''
+  const privateNotes =
+    (input.private_notes === true ||
+      input.private_notes === 'true' ||
+      input.private_notes === '1') &&
+    allowed(l, user, project, 'set_notes_private')
+
+  const details: Detail[] = []
+  const changes: Partial<IssueValues> = {}
+  for (const key of JOURNALED) {
+    const before = issue[key]
+    const after = parsed.values[key]
+    if (before !== after) {
+      details.push(['attr', key, str(before), str(after)])
+      Object.assign(changes, { [key]: after })
+    }
+  }
+  const current = side.customValues.get(issue.id) ?? new Map<number, string | null>()
+  const cfChanges: [number, string | null][] = []
+  for (const [fieldId, value] of parsed.customValues) {
+    const before = current.get(fieldId) ?? null
+    if (before !== value) {
+      details.push(['cf', String(fieldId), before, value])
+      cfChanges.push([fieldId, value])
+    }
+  }
+  if (details.length === 0 && notes === '' && uploads.found.length === 0) return noContent()
+  const now = isoTime()
+  const wasClosed = l.statuses.get(issue.status_id)?.is_closed === 1
+  const nowClosed = l.statuses.get(parsed.values.status_id)?.is_closed === 1
+  try {
+    await store.write(async (trx) => {
+      let update = trx
+        .updateTable('issues')
+        .set({
+          ...changes,
+          updated_on: now,
+          lock_version: sql<number>`lock_version + 1`,
+          ...(nowClosed && !wasClosed ? { closed_on: now } : {}),
+        })
+        .where('id', '=', issue.id)
+      // Optimistic locking only when the client sent lock_version (Redmine: 422 with no messages).
+      if ('lock_version' in input) update = update.where('lock_version', '=', issue.lock_version)
+      const updated = await update.executeTakeFirst()
+      if (Number(updated.numUpdatedRows) !== 1) throw new StaleObject()
+      for (const [fieldId, value] of cfChanges)
+        await trx
+          .insertInto('custom_values')
+          .values({ issue_id: issue.id, custom_field_id: fieldId, value })
+          .onConflict((oc) => oc.columns(['issue_id', 'custom_field_id']).doUpdateSet({ value }))
+          .execute()
+      let attached: { id: number; filename: string }[] = []
+      if (uploads.found.length > 0) {
+        try {
+          attached = await attachUploads(trx, issue.id, uploads.found)
+        } catch {
+          throw new UploadTaken()
+        }
+      }
+      const all: Detail[] = [
+        ...details,
+        ...attached.map((a): Detail => ['attachment', String(a.id), null, a.filename]),
+      ]
+      await writeJournal(trx, issue.id, user.id, notes, privateNotes, all, now)
+    })
+  } catch (e) {
+    if (e instanceof StaleObject) return errors([])
+    if (e instanceof UploadTaken)
+      return errors([`${uploads.found.length} file(s) could not be saved.`])
+    throw e
+  }
+  return noContent()
+})
+
+issueWriteRoutes.delete('/issues/:id', async (c) => {
+  const store = c.env.store
+  const l = store.lookups
+  const user = c.get('user')
+  const id = parseId(c.req.param('id'))
+  const issue = id === null ? undefined : await getIssue(store.db, id)
+  if (!issue) return empty(404)
+  if (!issueVisible(l, user, issue)) return deny(user)
+  const project = l.projects.get(issue.project_id)
+  if (!project || !allowed(l, user, project, 'delete_issues')) return deny(user)
+  const ids = [issue.id, ...(await descendantIds(store.db, issue.id))]
+  const files = await store.write(async (trx) => {
+    const atts = await trx
+      .selectFrom('attachments')
+      .select('disk_filename')
+      .where('issue_id', 'in', ids)
+      .execute()
+    await trx.deleteFrom('attachments').where('issue_id', 'in', ids).execute()
+    await trx.updateTable('issues').set({ parent_id: null }).where('id', 'in', ids).execute()
+    await trx.deleteFrom('issues').where('id', 'in', ids).execute()
+    return atts.map((a) => a.disk_filename)
+  })
+  for (const f of files) rmSync(join(store.filesDir, f), { force: true })
+  return noContent()
+})
+
+issueWriteRoutes.post('/issues/:id/watchers', async (c) => {
+  const body = await readJsonBody(c)
+  if (body.kind === 'bad') return badRequest()
+  const store = c.env.store
+  const l = store.lookups
+  const user = c.get('user')
+  const id = parseId(c.req.param('id'))
+  const issue = id === null ? undefined : await getIssue(store.db, id)
+  if (!issue) return empty(404)
+  if (!issueVisible(l, user, issue)) return deny(user)
+  const project = l.projects.get(issue.project_id)
+  if (!project || !allowed(l, user, project, 'add_issue_watchers')) return deny(user)
+  if (body.kind === 'noop') return noContent()
+  const watcher = Number(body.value.user_id)
+  if (!l.users.has(watcher)) return empty(404)
+  await store.write((trx) =>
+    trx
+      .insertInto('watchers')
+      .values({ issue_id: issue.id, user_id: watcher })
+      .onConflict((oc) => oc.doNothing())
+      .execute(),
+  )
+  return noContent()
+})
+
+issueWriteRoutes.delete('/issues/:id/watchers/:userId', async (c) => {
+  const store = c.env.store
+  const l = store.lookups
+  const user = c.get('user')
+  const id = parseId(c.req.param('id'))
+  const issue = id === null ? undefined : await getIssue(store.db, id)
+  if (!issue) return empty(404)
+  if (!issueVisible(l, user, issue)) return deny(user)
+  const project = l.projects.get(issue.project_id)
+  if (!project || !allowed(l, user, project, 'delete_issue_watchers')) return deny(user)
+  const watcher = parseId(c.req.param('userId'))
+  if (watcher === null) return empty(404)
+  await store.write((trx) =>
+    trx
+      .deleteFrom('watchers')
+      .where('issue_id', '=', issue.id)
+      .where('user_id', '=', watcher)
+      .execute(),
+  )
+  return noContent()
+})
