@@ -8,6 +8,7 @@ import { issueWriteRoutes } from './routes/issue-writes'
 import { projectRoutes } from './routes/projects'
 import { referenceRoutes } from './routes/reference'
 import { relationRoutes } from './routes/relations'
+import { searchRoutes } from './routes/search'
 import { uploadRoutes } from './routes/uploads'
 import { userRoutes } from './routes/users'
 
@@ -38,6 +39,7 @@ function innerApp(): Hono<HonoEnv> {
   app.route('/', issueReadRoutes)
   app.route('/', issueWriteRoutes)
   app.route('/', relationRoutes)
+  app.route('/', searchRoutes)
   app.route('/', uploadRoutes)
   app.route('/', attachmentRoutes)
   app.notFound(() => empty(404))

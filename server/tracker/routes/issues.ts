@@ -45,8 +45,7 @@ issueReadRoutes.get('/issues', async (c) => {
           .where('id', '=', Number(queryId))
           .executeTakeFirst()
       : undefined
-    const visible =
-      q && (q.is_public === 1 || user?.admin === 1 || (user !== null && q.user_id === user.id))
+    const visible = q && (q.is_public === 1 || (user !== null && q.user_id === user.id))
     if (!q || !visible) return empty(404)
     const saved = new URLSearchParams(JSON.parse(q.filters) as Record<string, string>)
     for (const key of ['offset', 'limit', 'page', 'include', 'sort', 'project_id']) {

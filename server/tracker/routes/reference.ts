@@ -47,6 +47,15 @@ referenceRoutes.get('/enumerations/issue_priorities', (c) =>
   }),
 )
 
+referenceRoutes.get('/enumerations/time_entry_activities', () =>
+  json({
+    time_entry_activities: [
+      { id: 8, name: 'Design', is_default: false, active: true },
+      { id: 9, name: 'Development', is_default: false, active: true },
+    ],
+  }),
+)
+
 referenceRoutes.get('/roles', (c) =>
   json({
     roles: [...c.env.store.lookups.roles.values()]

@@ -55,9 +55,19 @@ userRoutes.get('/users/current', (c) => {
 userRoutes.get('/my/account', (c) => {
   const user = c.get('user')
   if (!user) return deny(null)
-  const body = userJson(user, { mail: true, apiKey: true, status: false })
-  body.custom_fields = []
-  return json({ user: body })
+  return json({
+    user: {
+      id: user.id,
+      login: user.login,
+      admin: user.admin === 1,
+      firstname: user.firstname,
+      lastname: user.lastname,
+      mail: user.mail,
+      created_on: user.created_on,
+      last_login_on: null,
+      api_key: user.api_key,
+    },
+  })
 })
 
 userRoutes.get('/users', (c) => {
