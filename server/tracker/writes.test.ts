@@ -1,0 +1,166 @@
+// @vitest-environment node
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeTracker, type TestTracker } from './test-support'
+
+let t: TestTracker
+beforeAll(async () => {
+  t = await makeTracker({ seedIssues: 10 })
+})
+afterAll(() => t.close())
+
+interface Journal {
+  user: { id: number }
+  notes: string
+  details: { property: string; name: string; old_value: string | null; new_value: string | null }[]
+}
+interface Issue {
+  id: number
+  status: { id: number }
+  subject: string
+  journals?: Journal[]
+  allowed_statuses?: { id: number }[]
+}
+
+const show = async (id: number, as = 'admin'): Promise<Issue> =>
+  (await t.getJson<{ issue: Issue }>(`/issues/${id}.json?include=journals,allowed_statuses`, as))
+    .issue
+
+async function create(fields: Record<string, unknown>, as = 'admin'): Promise<Issue> {
+  const res = await t.req('POST', '/issues.json', {
+    as,
+    body: { issue: { project_id: 'demo', ...fields } },
+  })
+  expect(res.status).toBe(201)
+  return ((await res.json()) as { issue: Issue }).issue
+}
+
+describe('issue writes', () => {
+  it('POST: 201 + Location + body; status_id ignored; unknown tracker -> default', async () => {
+    const res = await t.req('POST', '/issues.json', {
+      body: { issue: { project_id: 'demo', subject: 'Created', status_id: 5, tracker_id: 99 } },
+    })
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as { issue: Record<string, unknown> & Issue }
+    expect(res.headers.get('Location')).toBe(`http://tracker.test/issues/${body.issue.id}`)
+    expect(body.issue.status).toEqual({ id: 1, name: 'New', is_closed: false })
+    expect(body.issue.tracker).toEqual({ id: 1, name: 'Bug' })
+    expect('spent_hours' in body.issue).toBe(false)
+  })
+
+  it('POST: 422 shapes with Redmine messages', async () => {
+    const blank = await t.req('POST', '/issues.json', {
+      body: { issue: { project_id: 'demo', subject: ' ' } },
+    })
+    expect(blank.status).toBe(422)
+    expect(await blank.json()).toEqual({ errors: ['Subject cannot be blank'] })
+    const noProject = await t.req('POST', '/issues.json', {
+      body: { issue: { project_id: 999, subject: 'x' } },
+    })
+    expect(await noProject.json()).toEqual({
+      errors: ['Project cannot be blank', 'Tracker cannot be blank', 'Status cannot be blank'],
+    })
+    const prio = await t.req('PUT', '/issues/4.json', { body: { issue: { priority_id: 99 } } })
+    expect(await prio.json()).toEqual({ errors: ['Priority cannot be blank'] })
+    const parent = await t.req('PUT', '/issues/4.json', {
+      body: { issue: { parent_issue_id: 99999 } },
+    })
+    expect(await parent.json()).toEqual({ errors: ['Parent task is invalid'] })
+  })
+
+  it('malformed JSON -> 400 empty; a body without Content-Type JSON is a 204 no-op', async () => {
+    const bad = await t.req('PUT', '/issues/4.json', {
+      raw: '{"issue":',
+      headers: { 'Content-Type': 'application/json' },
+    })
+    expect(bad.status).toBe(400)
+    expect(await bad.text()).toBe('')
+    const before = await show(4)
+    const noop = await t.req('PUT', '/issues/4.json', {
+      raw: JSON.stringify({ issue: { subject: 'changed' } }),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    })
+    expect(noop.status).toBe(204)
+    expect((await show(4)).subject).toBe(before.subject)
+  })
+
+  it('a status change the workflow forbids is ignored with 204; the notes are saved', async () => {
+    // jsmith is a Developer in demo: In Progress -> Rejected is not in the default workflow.
+    const res = await t.req('PUT', '/issues/1.json', {
+      as: 'jsmith',
+      body: { issue: { status_id: 6, notes: 'try to reject' } },
+    })
+    expect(res.status).toBe(204)
+    const after = await show(1)
+    expect(after.status.id).toBe(2)
+    const last = after.journals?.at(-1)
+    expect(last).toMatchObject({ notes: 'try to reject', details: [] })
+  })
+
+  it('allowed_statuses: Developer on Closed gets [], admin gets all', async () => {
+    expect((await show(3, 'jsmith')).allowed_statuses).toEqual([])
+    expect((await show(1, 'jsmith')).allowed_statuses?.map((s) => s.id)).toEqual([2, 3, 4, 5])
+    expect((await show(3)).allowed_statuses?.map((s) => s.id)).toEqual([1, 2, 3, 4, 5, 6])
+  })
+
+  it('an allowed change writes a journal with attr details', async () => {
+    const issue = await create({ subject: 'Workflow', assigned_to_id: 5 })
+    const res = await t.req('PUT', `/issues/${issue.id}.json`, {
+      as: 'jsmith',
+      body: { issue: { status_id: 2, done_ratio: 20, notes: 'started' } },
+    })
+    expect(res.status).toBe(204)
+    const after = await show(issue.id)
+    expect(after.status.id).toBe(2)
+    expect(after.journals).toHaveLength(1)
+    expect(after.journals?.[0]).toMatchObject({
+      user: { id: 5 },
+      notes: 'started',
+      details: [
+        { property: 'attr', name: 'status_id', old_value: '1', new_value: '2' },
+        { property: 'attr', name: 'done_ratio', old_value: '0', new_value: '20' },
+      ],
+    })
+  })
+
+  it('a stale lock_version -> 422 {"errors":[]} and nothing saved', async () => {
+    const issue = await create({ subject: 'Locked' })
+    expect(
+      (
+        await t.req('PUT', `/issues/${issue.id}.json`, {
+          body: { issue: { subject: 'v1', lock_version: 0 } },
+        })
+      ).status,
+    ).toBe(204)
+    const stale = await t.req('PUT', `/issues/${issue.id}.json`, {
+      body: { issue: { subject: 'v2', lock_version: 0 } },
+    })
+    expect(stale.status).toBe(422)
+    expect(await stale.json()).toEqual({ errors: [] })
+    expect((await show(issue.id)).subject).toBe('v1')
+  })
+
+  it('a change and its journal commit together or not at all', async () => {
+    const issue = await create({ subject: 'Atomic' })
+    // Make the journal insert fail inside the same transaction as the issue update.
+    const { createClient } = await import('@libsql/client')
+    const raw = createClient({ url: `file:${t.dataDir}/trackboard.db` })
+    await raw.execute(
+      "CREATE TRIGGER fail_journal BEFORE INSERT ON journals WHEN NEW.notes = 'boom' BEGIN SELECT RAISE(ABORT, 'boom'); END",
+    )
+    raw.close()
+    const res = await t.req('PUT', `/issues/${issue.id}.json`, {
+      body: { issue: { subject: 'Changed', notes: 'boom' } },
+    })
+    expect(res.status).toBe(500)
+    const after = await show(issue.id)
+    expect(after.subject).toBe('Atomic')
+    expect(after.journals).toEqual([])
+  })
+
+  it('DELETE removes the issue and its subtasks', async () => {
+    const parent = await create({ subject: 'Parent' })
+    const child = await create({ subject: 'Child', parent_issue_id: parent.id })
+    expect((await t.req('DELETE', `/issues/${parent.id}.json`)).status).toBe(204)
+    expect((await t.req('GET', `/issues/${child.id}.json`)).status).toBe(404)
+  })
+})
