@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { authenticate } from './auth'
 import type { Store } from './db/store'
 import { empty, type HonoEnv, type TrackerEnv } from './http'
+import { ResponseCache } from './response-cache'
 import { attachmentRoutes } from './routes/attachments'
 import { issueReadRoutes } from './routes/issues'
 import { issueWriteRoutes } from './routes/issue-writes'
@@ -57,6 +58,7 @@ function innerApp(): Hono<HonoEnv> {
  */
 export function createApp(store: Store, maxUploadBytes: number): Hono {
   const inner = innerApp()
+  const cache = new ResponseCache()
   const app = new Hono()
   app.all('*', async (c) => {
     const prefix = c.req.routePath.replace(/\/?\*$/, '')
@@ -74,6 +76,13 @@ export function createApp(store: Store, maxUploadBytes: number): Hono {
       })
     }
     const env: TrackerEnv = { store, base: `${url.origin}${prefix}`, maxUploadBytes }
+    const cacheable = c.req.method === 'GET' && !local.startsWith('/attachments/download/')
+    const cacheKey = cacheable ? cache.key(c.req.raw, url) : ''
+    const version = store.version
+    if (cacheable) {
+      const hit = cache.get(cacheKey, version)
+      if (hit) return hit
+    }
     const hasBody = c.req.method !== 'GET' && c.req.method !== 'HEAD'
     const req = new Request(new URL(`${local}${url.search}`, url.origin), {
       method: c.req.method,
@@ -81,7 +90,8 @@ export function createApp(store: Store, maxUploadBytes: number): Hono {
       body: hasBody ? c.req.raw.body : null,
       ...(hasBody ? { duplex: 'half' } : {}),
     } as RequestInit)
-    return inner.fetch(req, env)
+    const res = await inner.fetch(req, env)
+    return cacheable ? cache.put(cacheKey, version, res) : res
   })
   return app
 }

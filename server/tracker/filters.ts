@@ -355,10 +355,25 @@ export function parseIssueQuery(
     where.push(inList(sql.ref('i.project_id'), projectIds))
   }
   const vis = issueVisibility(lookups, user)
-  const own = user
-    ? sql`(i.project_id IN (${sql.join(vis.own.length ? vis.own : [-1])}) AND (i.is_private = 0 OR i.author_id = ${user.id} OR i.assigned_to_id = ${user.id}))`
-    : sql`(i.project_id IN (${sql.join(vis.own.length ? vis.own : [-1])}) AND i.is_private = 0)`
-  where.push(sql`(${inList(sql.ref('i.project_id'), vis.all)} OR ${own})`)
+  const everyProject = vis.all.length === lookups.projectList.length
+  if (!everyProject) {
+    // Kept as simple as possible: an OR here turns the count into a full table scan.
+    const branches: Cond[] = []
+    if (vis.all.length > 0) branches.push(inList(sql.ref('i.project_id'), vis.all))
+    if (vis.own.length > 0)
+      branches.push(
+        user
+          ? sql`(${inList(sql.ref('i.project_id'), vis.own)} AND (i.is_private = 0 OR i.author_id = ${user.id} OR i.assigned_to_id = ${user.id}))`
+          : sql`(${inList(sql.ref('i.project_id'), vis.own)} AND i.is_private = 0)`,
+      )
+    where.push(
+      branches.length === 0
+        ? sql`0`
+        : branches.length === 1
+          ? branches[0]!
+          : sql`(${sql.join(branches, sql` OR `)})`,
+    )
+  }
   try {
     for (const f of collectFilters(params)) {
       const c = condFor(f, { lookups, user, projectIds })

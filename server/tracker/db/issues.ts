@@ -5,6 +5,45 @@ import type { DetailRow } from '../serialize'
 
 /** Issue reads. `where`/`order` come from filters.ts (parameterised SQL over `issues i`). */
 
+const ISSUE_COLUMNS = [
+  'id',
+  'project_id',
+  'tracker_id',
+  'status_id',
+  'priority_id',
+  'author_id',
+  'assigned_to_id',
+  'category_id',
+  'fixed_version_id',
+  'parent_id',
+  'subject',
+  'description',
+  'start_date',
+  'due_date',
+  'done_ratio',
+  'is_private',
+  'estimated_hours',
+  'created_on',
+  'updated_on',
+  'closed_on',
+  'lock_version',
+] as const satisfies readonly (keyof IssueRow)[]
+
+/**
+ * Pages come back as ONE JSON text built by SQLite (json_group_array): the libsql driver costs
+ * about 0.5 microseconds per value it converts, so 100 rows x 21 columns is 5x slower as rows.
+ */
+const PAGE_JSON = sql.raw(`json_group_array(json_array(${ISSUE_COLUMNS.join(', ')}))`)
+
+function rowsFromJson(text: unknown): IssueRow[] {
+  const arrays = JSON.parse(typeof text === 'string' ? text : '[]') as unknown[][]
+  return arrays.map((a) => {
+    const row: Record<string, unknown> = {}
+    ISSUE_COLUMNS.forEach((col, i) => (row[col] = a[i]))
+    return row as unknown as IssueRow
+  })
+}
+
 export async function listIssues(
   db: Db,
   where: RawBuilder<unknown>[],
@@ -13,13 +52,15 @@ export async function listIssues(
   limit: number,
 ): Promise<{ rows: IssueRow[]; total: number }> {
   const cond = where.length > 0 ? sql.join(where, sql` AND `) : sql`1`
-  const [rows, count] = await Promise.all([
-    sql<IssueRow>`SELECT i.* FROM issues i WHERE ${cond} ORDER BY ${sql.join(order)} LIMIT ${limit} OFFSET ${offset}`.execute(
+  const [page, count] = await Promise.all([
+    sql<{
+      j: string
+    }>`SELECT ${PAGE_JSON} AS j FROM (SELECT i.* FROM issues i WHERE ${cond} ORDER BY ${sql.join(order)} LIMIT ${limit} OFFSET ${offset})`.execute(
       db,
     ),
     sql<{ n: number }>`SELECT count(*) AS n FROM issues i WHERE ${cond}`.execute(db),
   ])
-  return { rows: rows.rows, total: Number(count.rows[0]?.n ?? 0) }
+  return { rows: rowsFromJson(page.rows[0]?.j), total: Number(count.rows[0]?.n ?? 0) }
 }
 
 export async function getIssue(db: Db, id: number): Promise<IssueRow | undefined> {
@@ -35,8 +76,12 @@ export async function loadSideData(db: Db, ids: number[]): Promise<IssueSideData
   const customValues = new Map<number, Map<number, string | null>>()
   const childEstimates = new Map<number, number>()
   if (ids.length === 0) return { customValues, childEstimates }
-  const [cvs, kids] = await Promise.all([
-    db.selectFrom('custom_values').selectAll().where('issue_id', 'in', ids).execute(),
+  const [cvJson, kids] = await Promise.all([
+    sql<{
+      j: string
+    }>`SELECT json_group_array(json_array(issue_id, custom_field_id, value)) AS j FROM custom_values WHERE issue_id IN (${sql.join(ids)})`.execute(
+      db,
+    ),
     db
       .selectFrom('issues')
       .select(['parent_id', sql<number>`coalesce(sum(estimated_hours), 0)`.as('est')])
@@ -44,10 +89,11 @@ export async function loadSideData(db: Db, ids: number[]): Promise<IssueSideData
       .groupBy('parent_id')
       .execute(),
   ])
-  for (const cv of cvs) {
-    let m = customValues.get(cv.issue_id)
-    if (!m) customValues.set(cv.issue_id, (m = new Map()))
-    m.set(cv.custom_field_id, cv.value)
+  const cvs = JSON.parse(cvJson.rows[0]?.j ?? '[]') as [number, number, string | null][]
+  for (const [issueId, fieldId, value] of cvs) {
+    let m = customValues.get(issueId)
+    if (!m) customValues.set(issueId, (m = new Map()))
+    m.set(fieldId, value)
   }
   for (const k of kids) if (k.parent_id !== null) childEstimates.set(k.parent_id, Number(k.est))
   return { customValues, childEstimates }

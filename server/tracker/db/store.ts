@@ -22,6 +22,8 @@ export class Store {
   readonly db: Db
   readonly filesDir: string
   lookups!: Lookups
+  /** Bumped after every committed write; read caches compare against it. */
+  version = 0
   #queue: Promise<unknown> = Promise.resolve()
 
   private constructor(client: Client, filesDir: string) {
@@ -53,8 +55,13 @@ export class Store {
   /** Runs `fn` in one write transaction, after any writer already queued. */
   write<T>(fn: (trx: Trx) => Promise<T>, opts: { reload?: boolean } = {}): Promise<T> {
     const run = async (): Promise<T> => {
-      const result = await this.db.transaction().execute(fn)
-      if (opts.reload) await this.reload()
+      let result: T
+      try {
+        result = await this.db.transaction().execute(fn)
+        if (opts.reload) await this.reload()
+      } finally {
+        this.version++
+      }
       return result
     }
     const next = this.#queue.then(run, run)

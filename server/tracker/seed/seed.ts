@@ -428,6 +428,8 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
     await insertChunked(trx, 'issue_relations', relations, 1000)
     await insertChunked(trx, 'attachments', attachments, 500)
   })
+  // Planner statistics: without them SQLite sorts a whole index range for `ORDER BY id DESC LIMIT n`.
+  await store.client.execute('ANALYZE')
   await store.reload()
   return opts.seedIssues + FIXTURE_ISSUES.length
 }
