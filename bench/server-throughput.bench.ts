@@ -69,10 +69,14 @@ function show(label: string, f: Figures): void {
   )
 }
 
-function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+function startChild(
+  dataDir: string,
+  cache: boolean,
+): Promise<{ child: ChildProcess; url: string }> {
   const script = resolve(import.meta.dirname, '../server/tracker/dev-serve.ts')
   const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, '0', String(ISSUES)], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, TRACKBOARD_RESPONSE_CACHE: cache ? '1' : '0' },
   })
   return new Promise((res, rej) => {
     let out = ''
@@ -108,7 +112,7 @@ try {
   const coldMs = performance.now() - t0
   await cold.close()
   t0 = performance.now()
-  const server = await startChild(dataDir)
+  let server = await startChild(dataDir, false)
   const res = await fetch(server.url + PATH, {
     headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY },
   })
@@ -122,12 +126,21 @@ try {
   )
   console.log(`GET ${PATH}: status ${res.status}, total_count ${body.total_count}`)
 
+  // Uncached: every request runs the queries and serialises 100 issues.
   await load(server.url, DEFAULT_ADMIN_KEY, 8, 2) // warm-up
   const local1 = await load(server.url, DEFAULT_ADMIN_KEY, 1, SECONDS)
   const local32 = await load(server.url, DEFAULT_ADMIN_KEY, 32, SECONDS)
   await stopChild(server.child)
-  show(`bundled, 1 connection, ${SECONDS}s`, local1)
-  show(`bundled, 32 connections, ${SECONDS}s`, local32)
+  show(`bundled, no cache, 1 conn, ${SECONDS}s`, local1)
+  show(`bundled, no cache, 32 conn, ${SECONDS}s`, local32)
+  // With the response cache (default): repeated reads between writes are served from memory.
+  server = await startChild(dataDir, true)
+  await load(server.url, DEFAULT_ADMIN_KEY, 8, 2)
+  const cached1 = await load(server.url, DEFAULT_ADMIN_KEY, 1, SECONDS)
+  const cached32 = await load(server.url, DEFAULT_ADMIN_KEY, 32, SECONDS)
+  await stopChild(server.child)
+  show(`bundled, cache, 1 conn, ${SECONDS}s`, cached1)
+  show(`bundled, cache, 32 conn, ${SECONDS}s`, cached32)
 
   const keyFile = '/tmp/redmine-state/api_key'
   const redmineUrl = process.env.REDMINE_URL ?? 'http://127.0.0.1:3300'
@@ -135,10 +148,14 @@ try {
     const key = readFileSync(keyFile, 'utf8').trim()
     const r1 = await load(redmineUrl, key, 1, REDMINE_SECONDS)
     const r32 = await load(redmineUrl, key, 32, REDMINE_SECONDS)
-    show(`redmine 5.0.4, 1 connection, ${REDMINE_SECONDS}s`, r1)
-    show(`redmine 5.0.4, 32 connections, ${REDMINE_SECONDS}s`, r32)
+    show(`redmine 5.0.4, 1 conn, ${REDMINE_SECONDS}s`, r1)
+    show(`redmine 5.0.4, 32 conn, ${REDMINE_SECONDS}s`, r32)
+    const ratio = (a: Figures, b: Figures): string => (a.rps / b.rps).toFixed(1)
     console.log(
-      `ratio bundled/redmine: ${(local1.rps / r1.rps).toFixed(1)}x at 1, ${(local32.rps / r32.rps).toFixed(1)}x at 32`,
+      `ratio bundled/redmine, no cache: ${ratio(local1, r1)}x at 1, ${ratio(local32, r32)}x at 32`,
+    )
+    console.log(
+      `ratio bundled/redmine, cache: ${ratio(cached1, r1)}x at 1, ${ratio(cached32, r32)}x at 32`,
     )
   } else {
     console.log(`no ${keyFile}: real Redmine skipped`)

@@ -157,6 +157,16 @@ describe('issue writes', () => {
     expect(after.journals).toEqual([])
   })
 
+  it('a GET after a write never sees the cached pre-write response', async () => {
+    const issue = await create({ subject: 'Cached' })
+    const url = `/issues.json?issue_id=${issue.id}&status_id=*`
+    const before = await t.getJson<{ issues: { subject: string }[] }>(url)
+    expect(before.issues[0]?.subject).toBe('Cached')
+    await t.req('PUT', `/issues/${issue.id}.json`, { body: { issue: { subject: 'Fresh' } } })
+    const after = await t.getJson<{ issues: { subject: string }[] }>(url)
+    expect(after.issues[0]?.subject).toBe('Fresh')
+  })
+
   it('DELETE removes the issue and its subtasks', async () => {
     const parent = await create({ subject: 'Parent' })
     const child = await create({ subject: 'Child', parent_issue_id: parent.id })
