@@ -58,6 +58,8 @@ export interface InputContext {
   parent: IssueRow | null | undefined
   /** Ids of the issue's descendants (a parent cannot be one of them). */
   descendants: Set<number>
+  /** Open subtasks or an open blocker: closed statuses are refused. */
+  blockedFromClosing: boolean
   today: string
 }
 
@@ -135,7 +137,11 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
   if (!issue) values.status_id = l.trackers.get(values.tracker_id)?.default_status_id ?? 1
   else if (has('status_id')) {
     const id = optionalId(input.status_id)
-    if (typeof id === 'number' && l.statuses.has(id) && transitionAllowed(l, user, issue, id))
+    if (
+      typeof id === 'number' &&
+      l.statuses.has(id) &&
+      transitionAllowed(l, user, issue, id, ctx.blockedFromClosing)
+    )
       values.status_id = id
   }
   if (has('subject')) values.subject = typeof input.subject === 'string' ? input.subject.trim() : ''

@@ -157,3 +157,16 @@ export async function watcherIds(db: Db, id: number): Promise<number[]> {
     .execute()
   return rows.map((r) => r.user_id)
 }
+
+/** Redmine refuses closed statuses while an issue has open subtasks or an open issue blocks it. */
+export async function closingBlocked(db: Db, id: number): Promise<boolean> {
+  const row = await sql<{ n: number }>`
+    SELECT (EXISTS (SELECT 1 FROM issues c JOIN issue_statuses s ON s.id = c.status_id
+                    WHERE c.parent_id = ${id} AND s.is_closed = 0)
+         OR EXISTS (SELECT 1 FROM issue_relations r JOIN issues b ON b.id = r.issue_from_id
+                    JOIN issue_statuses s ON s.id = b.status_id
+                    WHERE r.issue_to_id = ${id} AND r.relation_type = 'blocks' AND s.is_closed = 0)) AS n`.execute(
+    db,
+  )
+  return Number(row.rows[0]?.n ?? 0) === 1
+}

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Hono } from 'hono'
 import { sql } from 'kysely'
-import { getIssue, loadSideData } from '../db/issues'
+import { closingBlocked, getIssue, loadSideData } from '../db/issues'
 import { writeJournal, type Detail } from '../db/journal'
 import type { Db } from '../db/store'
 import type { IssueRow } from '../db/schema'
@@ -42,8 +42,8 @@ function asObject(v: unknown): Record<string, unknown> {
 
 /** Journal detail names, in the order Redmine writes them. */
 const JOURNALED: (keyof IssueValues)[] = [
-  'project_id',
   'tracker_id',
+  'project_id',
   'subject',
   'description',
   'due_date',
@@ -58,6 +58,11 @@ const JOURNALED: (keyof IssueValues)[] = [
   'parent_id',
   'is_private',
 ]
+
+/** Redmine journals floats the Ruby way: 2 -> "2.0". */
+function hours(v: unknown): string | null {
+  return typeof v === 'number' && Number.isInteger(v) ? `${v}.0` : str(v)
+}
 
 function str(v: unknown): string | null {
   return v === null || v === undefined ? null : String(v)
@@ -83,6 +88,7 @@ issueWriteRoutes.post('/issues', async (c) => {
     currentCustom: new Map(),
     parent: parentId === null ? null : await getIssue(store.db, parentId),
     descendants: new Set(),
+    blockedFromClosing: false,
     today: isoDate(),
   })
   if (parsed.errors.length > 0) return errors(parsed.errors)
@@ -173,6 +179,7 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
     currentCustom: side.customValues.get(issue.id) ?? new Map(),
     parent: parentId === null ? null : await getIssue(store.db, parentId),
     descendants: 'parent_issue_id' in input ? await descendantIds(store.db, issue.id) : new Set(),
+    blockedFromClosing: 'status_id' in input ? await closingBlocked(store.db, issue.id) : false,
     today: isoDate(),
   })
   if (parsed.errors.length > 0) return errors(parsed.errors)
@@ -191,7 +198,8 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
     const before = issue[key]
     const after = parsed.values[key]
     if (before !== after) {
-      details.push(['attr', key, str(before), str(after)])
+      const fmt = key === 'estimated_hours' ? hours : str
+      details.push(['attr', key, fmt(before), fmt(after)])
       Object.assign(changes, { [key]: after })
     }
   }

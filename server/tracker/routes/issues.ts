@@ -5,6 +5,7 @@ import type { IssueRow, UserRow } from '../db/schema'
 import {
   attachmentsOf,
   childrenOf,
+  closingBlocked,
   getIssue,
   journalsOf,
   listIssues,
@@ -162,7 +163,9 @@ export async function showIssue(
     body.watchers = ids.map((id) => userRef(l, id)).sort((a, b) => a.name.localeCompare(b.name))
   }
   if (inc.has('allowed_statuses'))
-    body.allowed_statuses = allowedStatuses(l, user, issue).map(statusJson)
+    body.allowed_statuses = allowedStatuses(l, user, issue, await closingBlocked(db, issue.id)).map(
+      statusJson,
+    )
   return body
 }
 

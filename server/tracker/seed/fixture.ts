@@ -162,7 +162,6 @@ export const MEMBERSHIPS: [number, number, number][] = [
   [3, 8, ROLE_DEVELOPER],
   [3, 9, ROLE_DEVELOPER],
   [3, 10, ROLE_REPORTER],
-  [3, 5, ROLE_DEVELOPER],
   [4, 7, ROLE_MANAGER],
   [4, 11, ROLE_DEVELOPER],
   [4, 12, ROLE_DEVELOPER],
@@ -329,7 +328,7 @@ export const FIXTURE_ISSUES = [
     description: null,
     done: 0,
     cf: null,
-    due: '2028-09-11',
+    due: '2028-09-08',
     est: null,
   },
   {
@@ -372,8 +371,8 @@ export const FIXTURE_ISSUES = [
 export const FIXTURE_WATCHERS: [number, number][] = [
   [1, 6],
   [1, 1],
+  [2, 6],
   [2, 1],
-  [3, 1],
   [4, 1],
   [5, 1],
   [6, 5],
@@ -385,7 +384,10 @@ export const FIXTURE_WATCHERS: [number, number][] = [
   [10, 1],
 ]
 
-/** Saved queries; ids 1-4 are Redmine's defaults, 8 is the fixture's "Open bugs". */
+/**
+ * Saved queries; ids 1-4 are Redmine's defaults, 8 is the fixture's "Open bugs". The extra ones
+ * are private to non-fixture users, so admin/jsmith/dlopper see exactly the real fixture's list.
+ */
 export const QUERIES = [
   {
     id: 1,
@@ -432,14 +434,14 @@ export const QUERIES = [
     name: 'Urgent web issues',
     project_id: 3,
     user_id: 7,
-    is_public: 1,
+    is_public: 0,
     filters: { priority_id: '4|5', status_id: 'open' },
   },
   {
     id: 10,
     name: 'My critical bugs',
     project_id: null,
-    user_id: 5,
+    user_id: 8,
     is_public: 0,
     filters: { cf_1: 'critical', assigned_to_id: 'me' },
   },

@@ -228,8 +228,9 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
       notes: string,
       at: string,
       changes: [string, string, string | null, string | null][],
+      fixedId?: number,
     ): void => {
-      const id = journals.length + 1
+      const id = fixedId ?? Math.max(16, ...journals.map((j) => j.id ?? 0)) + 1
       journals.push({
         id,
         issue_id: issueId,
@@ -241,9 +242,36 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
       for (const [property, prop_key, old_value, value] of changes)
         details.push({ journal_id: id, property, prop_key, old_value, value })
     }
-    const fixtureAt = (n: number): string => isoTime(new Date(T0 + n * 60_000))
+    // The real fixture's issues were created about a second apart; keep that order and those ties.
+    const fixtureAt = (seconds: number): string => isoTime(new Date(T0 + seconds * 1000))
+    const CREATED: Record<number, number> = {
+      1: 0,
+      2: 1,
+      3: 1,
+      4: 2,
+      5: 2,
+      6: 2,
+      7: 2,
+      8: 3,
+      9: 3,
+      10: 3,
+    }
+    const UPDATED: Record<number, number> = {
+      1: 1,
+      2: 1,
+      3: 1,
+      4: 2,
+      5: 2,
+      6: 2,
+      7: 2,
+      8: 3,
+      9: 3,
+      10: 3,
+    }
+    const START: Record<number, string> = { 8: '2025-02-03', 10: '2025-02-01' }
     for (const f of FIXTURE_ISSUES) {
-      const at = fixtureAt(f.id * 10)
+      const at = fixtureAt(CREATED[f.id] ?? 0)
+      const updated = fixtureAt(UPDATED[f.id] ?? 0)
       const closed = STATUSES.find((s) => s.id === f.s)?.is_closed === 1
       issues.push({
         id: f.id,
@@ -258,30 +286,18 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
         parent_id: f.par,
         subject: f.subject,
         description: f.description,
-        start_date: at.slice(0, 10),
+        start_date: START[f.id] ?? at.slice(0, 10),
         due_date: f.due,
         done_ratio: f.done,
         is_private: 0,
         estimated_hours: f.est,
         created_on: at,
-        updated_on: fixtureAt(f.id * 10 + 5),
-        closed_on: closed ? fixtureAt(f.id * 10 + 5) : null,
+        updated_on: updated,
+        closed_on: closed ? updated : null,
         lock_version: 0,
       })
       values.push({ issue_id: f.id, custom_field_id: 1, value: f.cf })
     }
-    addJournal(1, 5, 'Reproduced locally; looking into the password validator.', fixtureAt(11), [
-      ['attr', 'status_id', '1', '2'],
-    ])
-    addJournal(1, 6, 'Thanks, please add a regression test too.', fixtureAt(12), [
-      ['attr', 'done_ratio', '0', '30'],
-    ])
-    addJournal(3, 5, '', fixtureAt(31), [['attr', 'status_id', '1', '2']])
-    addJournal(3, 5, 'Fixed the typo.', fixtureAt(32), [['attr', 'status_id', '2', '3']])
-    addJournal(3, 5, 'Verified on staging.', fixtureAt(33), [['attr', 'status_id', '3', '5']])
-    addJournal(4, 1, 'Use My account > API access key > Reset. Does that help?', fixtureAt(41), [
-      ['attr', 'status_id', '1', '4'],
-    ])
     const crashLog = Buffer.from(
       'worker[42]: upload of 12582912 bytes\nworker[42]: killed (out of memory)\n',
     )
@@ -291,12 +307,83 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
       'crash.log',
       'text/plain',
       crashLog,
-      fixtureAt(71),
+      fixtureAt(2),
       'worker log',
     )
-    addJournal(7, 1, 'Attaching the worker log.', fixtureAt(71), [
-      ['attachment', String(crashId), null, 'crash.log'],
-    ])
+    // Journals #1-#16 exactly as the real fixture has them (ids, users, notes, details).
+    const J: [
+      number,
+      number,
+      number,
+      string,
+      number,
+      [string, string, string | null, string | null][],
+    ][] = [
+      [
+        1,
+        1,
+        5,
+        'Reproduced locally; looking into the password validator.',
+        0,
+        [['attr', 'status_id', '1', '2']],
+      ],
+      [
+        2,
+        1,
+        6,
+        'Thanks, please add a regression test too.',
+        1,
+        [['attr', 'done_ratio', '0', '30']],
+      ],
+      [3, 2, 6, '', 1, [['attr', 'status_id', '1', '2']]],
+      [4, 2, 6, 'Implemented in the export menu.', 1, [['attr', 'status_id', '2', '3']]],
+      [5, 3, 5, '', 1, [['attr', 'status_id', '1', '2']]],
+      [6, 3, 5, 'Fixed the typo.', 1, [['attr', 'status_id', '2', '3']]],
+      [7, 3, 5, 'Verified on staging.', 1, [['attr', 'status_id', '3', '5']]],
+      [
+        8,
+        4,
+        1,
+        'Use My account > API access key > Reset. Does that help?',
+        2,
+        [['attr', 'status_id', '1', '4']],
+      ],
+      [9, 5, 1, '', 2, [['attr', 'child_id', null, '6']]],
+      [
+        10,
+        7,
+        1,
+        'Attaching the worker log.',
+        2,
+        [['attachment', String(crashId), null, 'crash.log']],
+      ],
+      [11, 1, 1, '', 2, [['relation', 'relates', null, '7']]],
+      [12, 7, 1, '', 2, [['relation', 'relates', null, '1']]],
+      [
+        13,
+        9,
+        1,
+        'False alarm: the alert threshold was misconfigured.',
+        3,
+        [['attr', 'status_id', '1', '6']],
+      ],
+      [14, 10, 5, '', 3, [['attr', 'status_id', '1', '2']]],
+      [
+        15,
+        8,
+        1,
+        '',
+        3,
+        [
+          ['attr', 'due_date', '2030-06-30', '2028-09-08'],
+          ['attr', 'start_date', isoDate(new Date(T0)), '2025-02-03'],
+          ['relation', 'follows', null, '10'],
+        ],
+      ],
+      [16, 10, 1, '', 3, [['relation', 'precedes', null, '8']]],
+    ]
+    for (const [id, issueId, userId, notes, at, changes] of J)
+      addJournal(issueId, userId, notes, fixtureAt(at), changes, id)
     relations.push({
       id: 1,
       issue_from_id: 1,
@@ -304,8 +391,6 @@ export async function seed(store: Store, opts: SeedOptions): Promise<number> {
       relation_type: 'relates',
       delay: null,
     })
-    addJournal(1, 1, '', fixtureAt(72), [['relation', 'relates', null, '7']])
-    addJournal(7, 1, '', fixtureAt(72), [['relation', 'relates', null, '1']])
     relations.push({
       id: 2,
       issue_from_id: 10,
