@@ -5,7 +5,6 @@ import type {
   CategoryRow,
   IssueRow,
   JournalRow,
-  ProjectRow,
   RelationRow,
   StatusRow,
   UserRow,
@@ -140,21 +139,6 @@ export function journalJson(
       new_value: d.value,
     })),
   }
-}
-
-export function projectJson(p: ProjectRow, show: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    id: p.id,
-    name: p.name,
-    identifier: p.identifier,
-    description: p.description,
-  }
-  if (show) out.homepage = p.homepage
-  if (p.parent_id !== null) out.parent = { id: p.parent_id, name: '' }
-  out.status = p.status
-  out.is_public = p.is_public === 1
-  out.inherit_members = p.inherit_members === 1
-  return out
 }
 
 export function versionJson(lookups: Lookups, v: VersionRow): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { sql } from 'kysely'
 import type { Lookups } from '../db/lookups'
 import type { ProjectRow, UserRow } from '../db/schema'
 import {
@@ -136,13 +137,27 @@ projectRoutes.get('/projects/:id/versions', (c) => {
   return json({ versions: versions.map((v) => versionJson(l, v)), total_count: versions.length })
 })
 
-projectRoutes.get('/versions/:id', (c) => {
+projectRoutes.get('/versions/:id', async (c) => {
   const l = c.env.store.lookups
   const v = l.versions.get(Number(c.req.param('id')))
   const p = v && l.projects.get(v.project_id)
   if (!v || !p) return empty(404)
   if (!projectVisible(l, c.get('user'), p)) return deny(c.get('user'))
-  return json({ version: versionJson(l, v) })
+  const sum = await c.env.store.db
+    .selectFrom('issues')
+    .select(sql<number>`coalesce(sum(estimated_hours), 0)`.as('h'))
+    .where('fixed_version_id', '=', v.id)
+    .executeTakeFirst()
+  const { created_on, updated_on, ...rest } = versionJson(l, v)
+  return json({
+    version: {
+      ...rest,
+      estimated_hours: Number(sum?.h ?? 0),
+      spent_hours: 0,
+      created_on,
+      updated_on,
+    },
+  })
 })
 
 projectRoutes.get('/projects/:id/issue_categories', (c) => {

@@ -40,9 +40,9 @@ searchRoutes.get('/search', async (c) => {
     results: rows.map((i) => ({
       id: i.id,
       title: `${l.trackers.get(i.tracker_id)?.name ?? ''} #${i.id} (${l.statuses.get(i.status_id)?.name ?? ''}): ${i.subject}`,
-      type: l.statuses.get(i.status_id)?.is_closed === 1 ? 'issue closed' : 'issue',
+      type: l.statuses.get(i.status_id)?.is_closed === 1 ? 'issue-closed' : 'issue',
       url: `${c.env.base}/issues/${i.id}`,
-      description: i.description ?? '',
+      description: i.description,
       datetime: i.created_on,
     })),
     total_count: total,
