@@ -227,8 +227,23 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
     }
   }
   if (has('is_private')) {
+    // Rails' boolean cast: only these are false; any other value is true.
     const v = input.is_private
-    values.is_private = v === true || v === 'true' || v === 1 || v === '1' ? 1 : 0
+    values.is_private = [
+      false,
+      0,
+      null,
+      '',
+      '0',
+      'f',
+      'F',
+      'false',
+      'FALSE',
+      'off',
+      'OFF',
+    ].includes(v as never)
+      ? 0
+      : 1
   }
   if (Array.isArray(input.custom_fields)) {
     for (const entry of input.custom_fields) {

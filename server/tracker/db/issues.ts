@@ -150,10 +150,12 @@ export async function childrenOf(db: Db, id: number): Promise<IssueRow[]> {
 }
 
 export async function watcherIds(db: Db, id: number): Promise<number[]> {
+  // Redmine lists watchers in the order they were added.
   const rows = await db
     .selectFrom('watchers')
     .select('user_id')
     .where('issue_id', '=', id)
+    .orderBy(sql`rowid`)
     .execute()
   return rows.map((r) => r.user_id)
 }

@@ -5,7 +5,7 @@ import { sql } from 'kysely'
 import { closingBlocked, getIssue, loadSideData } from '../db/issues'
 import { writeJournal, type Detail } from '../db/journal'
 import type { Db } from '../db/store'
-import type { IssueRow } from '../db/schema'
+import type { IssueRow, UserRow } from '../db/schema'
 import { attachUploads, parseUploadRefs, resolveUploads } from '../db/uploads'
 import {
   badRequest,
@@ -24,6 +24,14 @@ import { isoDate, isoTime } from '../time'
 import { showIssue } from './issues'
 
 export const issueWriteRoutes = new Hono<HonoEnv>()
+
+/**
+ * Redmine's auto_watch_on preference (issue_created, issue_contributed_to). In the real fixture
+ * only admin has it (users created through REST start without it); the demo data does the same.
+ */
+function autoWatch(user: UserRow): boolean {
+  return user.admin === 1
+}
 
 class StaleObject extends Error {}
 class UploadTaken extends Error {}
@@ -95,9 +103,13 @@ issueWriteRoutes.post('/issues', async (c) => {
   const refs = parseUploadRefs(input.uploads)
   const uploads = await resolveUploads(store.db, refs, user.id)
   if (uploads.failed > 0) return errors([`${uploads.failed} file(s) could not be saved.`])
-  const watcherIds = Array.isArray(input.watcher_user_ids)
-    ? input.watcher_user_ids.map(Number).filter((id) => l.users.has(id))
-    : []
+  const project2 = l.projects.get(parsed.values.project_id)
+  const watcherIds =
+    Array.isArray(input.watcher_user_ids) &&
+    project2 &&
+    allowed(l, user, project2, 'add_issue_watchers')
+      ? input.watcher_user_ids.map(Number).filter((id) => l.users.has(id))
+      : []
   const now = isoTime()
   let row: IssueRow
   try {
@@ -126,11 +138,12 @@ issueWriteRoutes.post('/issues', async (c) => {
             })),
           )
           .execute()
-      const watchers = new Set([user.id, ...watcherIds])
-      await trx
-        .insertInto('watchers')
-        .values([...watchers].map((user_id) => ({ issue_id: created.id, user_id })))
-        .execute()
+      const watchers = new Set([...(autoWatch(user) ? [user.id] : []), ...watcherIds])
+      if (watchers.size > 0)
+        await trx
+          .insertInto('watchers')
+          .values([...watchers].map((user_id) => ({ issue_id: created.id, user_id })))
+          .execute()
       if (uploads.found.length > 0) {
         try {
           await attachUploads(trx, created.id, uploads.found)
@@ -250,6 +263,12 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
         ...attached.map((a): Detail => ['attachment', String(a.id), null, a.filename]),
       ]
       await writeJournal(trx, issue.id, user.id, notes, privateNotes, all, now)
+      if (autoWatch(user))
+        await trx
+          .insertInto('watchers')
+          .values({ issue_id: issue.id, user_id: user.id })
+          .onConflict((oc) => oc.doNothing())
+          .execute()
     })
   } catch (e) {
     if (e instanceof StaleObject) return errors([])

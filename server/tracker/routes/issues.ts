@@ -160,7 +160,7 @@ export async function showIssue(
   }
   if (inc.has('watchers') && project && allowed(l, user, project, 'view_issue_watchers')) {
     const ids = await watcherIds(db, issue.id)
-    body.watchers = ids.map((id) => userRef(l, id)).sort((a, b) => a.name.localeCompare(b.name))
+    body.watchers = ids.map((id) => userRef(l, id))
   }
   if (inc.has('allowed_statuses'))
     body.allowed_statuses = allowedStatuses(l, user, issue, await closingBlocked(db, issue.id)).map(
