@@ -1,0 +1,75 @@
+/** The Trackboard server: app config, the tracker proxy, the bundled tracker, and the built app. */
+import { Hono } from 'hono'
+import type { ServerConfig } from './config'
+import { proxyHandler, rawPathOf } from './proxy/proxy'
+import { checkProxyPath } from './proxy/path-guard'
+import { staticHandler } from './static'
+import type { LocalTracker } from './tracker/index'
+
+export interface AppDeps {
+  /** The bundled tracker, mounted at /t/local when configured. */
+  local?: LocalTracker | null
+  fetch?: typeof fetch
+  log?: (line: string) => void
+}
+
+export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
+  const app = new Hono()
+  const log = deps.log ?? ((line: string) => console.log(line))
+
+  if (config.log)
+    app.use(async (c, next) => {
+      const t0 = performance.now()
+      await next()
+      // Paths only: queries can carry filter values, and never keys (they travel in headers).
+      log(
+        `${c.req.method} ${new URL(c.req.url).pathname} ${c.res.status} ${Math.round(performance.now() - t0)}ms`,
+      )
+    })
+
+  // Tracker paths are checked as they came off the wire, before URL normalisation drops `..`.
+  app.use('*', async (c, next) => {
+    const raw = rawPathOf(c)
+    if (raw.startsWith('/t/')) {
+      const check = checkProxyPath(raw)
+      if (!check.ok) return c.json({ error: `Refused path: ${check.reason}` }, 400)
+    }
+    await next()
+  })
+
+  app.get('/api/config', (c) =>
+    c.json({
+      trackers: [
+        ...(deps.local
+          ? [
+              {
+                id: 'local',
+                name: 'Demo tracker',
+                type: 'redmine',
+                base: '/t/local',
+                demo: true,
+                demoUsers: deps.local.demoUsers,
+              },
+            ]
+          : []),
+        ...config.upstreams.map((u) => ({
+          id: u.id,
+          name: u.name,
+          type: u.type,
+          base: `/t/${u.id}`,
+        })),
+      ],
+    }),
+  )
+  app.all('/api/*', (c) => c.json({ error: 'Not found' }, 404))
+
+  if (deps.local) app.route('/t/local', deps.local.app)
+  app.all(
+    '/t/:id/*',
+    proxyHandler(config.upstreams, { timeoutMs: config.proxyTimeoutMs, fetch: deps.fetch }),
+  )
+  app.all('/t/*', (c) => c.json({ error: 'No such tracker' }, 404))
+
+  app.all('*', staticHandler(config.distDir))
+  return app
+}

@@ -1,0 +1,106 @@
+/** Server configuration from the environment and an optional trackers file. */
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+const trackerTypes = ['redmine', 'openproject', 'claromentis', 'aritic-desk', 'fixx'] as const
+
+const upstreamSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, 'ids are 1-32 lowercase letters, digits or dashes')
+    .refine((id) => id !== 'local', '"local" is the bundled tracker'),
+  name: z.string().min(1).default('Redmine'),
+  type: z.enum(trackerTypes).default('redmine'),
+  url: z
+    .string()
+    .url()
+    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'only http and https URLs')
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'no credentials in the URL'),
+})
+export type Upstream = z.infer<typeof upstreamSchema>
+
+export interface ServerConfig {
+  host: string
+  port: number
+  distDir: string
+  proxyTimeoutMs: number
+  log: boolean
+  upstreams: Upstream[]
+  bundled: null | {
+    dataDir: string
+    seedIssues: number
+    adminKey?: string
+    maxUploadBytes?: number
+  }
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min)
+    throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`)
+  return n
+}
+
+function describe(e: z.ZodError): string {
+  return e.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const upstreams: Upstream[] = []
+  if (env.TRACKERS_FILE) {
+    let raw: unknown
+    try {
+      raw = JSON.parse(readFileSync(env.TRACKERS_FILE, 'utf8'))
+    } catch (e) {
+      throw new ConfigError(
+        `Cannot read TRACKERS_FILE ${env.TRACKERS_FILE}: ${(e as Error).message}`,
+      )
+    }
+    const r = z.object({ trackers: z.array(upstreamSchema) }).safeParse(raw)
+    if (!r.success)
+      throw new ConfigError(`TRACKERS_FILE ${env.TRACKERS_FILE}: ${describe(r.error)}`)
+    upstreams.push(...r.data.trackers)
+  }
+  if (env.TRACKER_URL) {
+    const r = upstreamSchema.safeParse({
+      id: env.TRACKER_ID || 'main',
+      name: env.TRACKER_NAME || undefined,
+      type: env.TRACKER_TYPE || undefined,
+      url: env.TRACKER_URL,
+    })
+    if (!r.success) throw new ConfigError(`TRACKER_URL and friends: ${describe(r.error)}`)
+    upstreams.push(r.data)
+  }
+  const ids = upstreams.map((u) => u.id)
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i)
+  if (dup) throw new ConfigError(`Tracker id "${dup}" is configured twice`)
+
+  const bundledSetting = (env.BUNDLED_TRACKER ?? '').toLowerCase()
+  if (bundledSetting && !['on', 'off'].includes(bundledSetting))
+    throw new ConfigError(`BUNDLED_TRACKER must be "on" or "off", got "${env.BUNDLED_TRACKER}"`)
+  const bundledOn = bundledSetting === 'on' || (bundledSetting === '' && upstreams.length === 0)
+  if (!bundledOn && upstreams.length === 0)
+    throw new ConfigError('No tracker: set TRACKER_URL, TRACKERS_FILE, or leave BUNDLED_TRACKER on')
+
+  return {
+    host: env.HOST || '127.0.0.1',
+    port: int(env, 'PORT', 4173),
+    distDir: resolve(env.DIST_DIR || 'dist'),
+    proxyTimeoutMs: int(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
+    log: env.LOG !== 'off',
+    upstreams,
+    bundled: bundledOn
+      ? {
+          dataDir: resolve(env.DATA_DIR || 'data'),
+          seedIssues: int(env, 'SEED_ISSUES', 600),
+          adminKey: env.TRACKER_ADMIN_KEY || undefined,
+          maxUploadBytes: env.UPLOAD_MAX_BYTES ? int(env, 'UPLOAD_MAX_BYTES', 0, 1) : undefined,
+        }
+      : null,
+  }
+}
