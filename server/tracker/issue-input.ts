@@ -58,6 +58,8 @@ export interface InputContext {
   parent: IssueRow | null | undefined
   /** Ids of the issue's descendants (a parent cannot be one of them). */
   descendants: Set<number>
+  /** A parent's priority, dates and done ratio are derived from its subtasks: not settable. */
+  hasChildren: boolean
   /** Open subtasks or an open blocker: closed statuses are refused. */
   blockedFromClosing: boolean
   today: string
@@ -150,7 +152,7 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
     errors.push('Subject is too long (maximum is 255 characters)')
   if (has('description'))
     values.description = input.description == null ? null : String(input.description)
-  if (has('priority_id')) {
+  if (has('priority_id') && !ctx.hasChildren) {
     const id = optionalId(input.priority_id)
     const p = typeof id === 'number' ? l.priorities.get(id) : undefined
     if (!p || p.active !== 1) errors.push('Priority cannot be blank')
@@ -204,7 +206,7 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
     ['start_date', 'Start date'],
     ['due_date', 'Due date'],
   ] as const) {
-    if (!has(key)) continue
+    if (!has(key) || ctx.hasChildren) continue
     const raw = input[key]
     if (raw === null || raw === '') values[key] = null
     else if (typeof raw === 'string' && isValidDate(raw)) values[key] = raw
@@ -212,7 +214,7 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
   }
   if (values.start_date && values.due_date && values.due_date < values.start_date)
     errors.push('Due date must be greater than start date')
-  if (has('done_ratio')) {
+  if (has('done_ratio') && !ctx.hasChildren) {
     const n = Number(input.done_ratio)
     if (!Number.isInteger(n) || n < 0 || n > 100) errors.push('% Done is not included in the list')
     else values.done_ratio = n

@@ -167,6 +167,50 @@ describe('issue writes', () => {
     expect(after.issues[0]?.subject).toBe('Fresh')
   })
 
+  it('parents derive priority, dates and done ratio from subtasks, with child_id journals', async () => {
+    const parent = await create({ subject: 'Parent', priority_id: 1 })
+    const c = await create({
+      subject: 'C',
+      parent_issue_id: parent.id,
+      priority_id: 4,
+      start_date: '2030-01-05',
+      due_date: '2030-02-01',
+      estimated_hours: 3,
+      done_ratio: 20,
+    })
+    await create({
+      subject: 'D',
+      parent_issue_id: parent.id,
+      start_date: '2030-01-01',
+      estimated_hours: 1,
+      done_ratio: 60,
+    })
+    type Derived = Issue & {
+      priority: { id: number }
+      start_date: string
+      due_date: string
+      done_ratio: number
+    }
+    const p = (await t.getJson<{ issue: Derived }>(`/issues/${parent.id}.json?include=journals`))
+      .issue
+    expect(p).toMatchObject({
+      priority: { id: 4 },
+      start_date: '2030-01-01',
+      due_date: '2030-02-01',
+      done_ratio: 30,
+    })
+    expect(p.journals?.[0]?.details).toEqual([
+      { property: 'attr', name: 'child_id', old_value: null, new_value: String(c.id) },
+    ])
+    // Derived fields cannot be set on the parent; closing a child counts it as 100%.
+    await t.req('PUT', `/issues/${parent.id}.json`, {
+      body: { issue: { done_ratio: 90, priority_id: 5 } },
+    })
+    await t.req('PUT', `/issues/${c.id}.json`, { body: { issue: { status_id: 5 } } })
+    const after = (await t.getJson<{ issue: Derived }>(`/issues/${parent.id}.json`)).issue
+    expect(after).toMatchObject({ priority: { id: 2 }, done_ratio: 82 })
+  })
+
   it('DELETE removes the issue and its subtasks', async () => {
     const parent = await create({ subject: 'Parent' })
     const child = await create({ subject: 'Child', parent_issue_id: parent.id })

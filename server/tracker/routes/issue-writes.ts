@@ -4,6 +4,7 @@ import { Hono } from 'hono'
 import { sql } from 'kysely'
 import { closingBlocked, getIssue, loadSideData } from '../db/issues'
 import { writeJournal, type Detail } from '../db/journal'
+import { journalChild, recalculateParent } from '../db/parents'
 import type { Db } from '../db/store'
 import type { IssueRow, UserRow } from '../db/schema'
 import { attachUploads, parseUploadRefs, resolveUploads } from '../db/uploads'
@@ -96,6 +97,7 @@ issueWriteRoutes.post('/issues', async (c) => {
     currentCustom: new Map(),
     parent: parentId === null ? null : await getIssue(store.db, parentId),
     descendants: new Set(),
+    hasChildren: false,
     blockedFromClosing: false,
     today: isoDate(),
   })
@@ -151,6 +153,10 @@ issueWriteRoutes.post('/issues', async (c) => {
           throw new UploadTaken()
         }
       }
+      if (created.parent_id !== null) {
+        await journalChild(trx, created.parent_id, user.id, created.id, true, now)
+        await recalculateParent(trx, created.parent_id, now)
+      }
       return created
     })
   } catch (e) {
@@ -192,6 +198,7 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
     currentCustom: side.customValues.get(issue.id) ?? new Map(),
     parent: parentId === null ? null : await getIssue(store.db, parentId),
     descendants: 'parent_issue_id' in input ? await descendantIds(store.db, issue.id) : new Set(),
+    hasChildren: side.childEstimates.has(issue.id),
     blockedFromClosing: 'status_id' in input ? await closingBlocked(store.db, issue.id) : false,
     today: isoDate(),
   })
@@ -263,6 +270,15 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
         ...attached.map((a): Detail => ['attachment', String(a.id), null, a.filename]),
       ]
       await writeJournal(trx, issue.id, user.id, notes, privateNotes, all, now)
+      if ('parent_id' in changes) {
+        if (issue.parent_id !== null)
+          await journalChild(trx, issue.parent_id, user.id, issue.id, false, now)
+        if (parsed.values.parent_id !== null)
+          await journalChild(trx, parsed.values.parent_id, user.id, issue.id, true, now)
+        await recalculateParent(trx, issue.parent_id, now)
+      }
+      if (Object.keys(changes).length > 0)
+        await recalculateParent(trx, parsed.values.parent_id, now)
       if (autoWatch(user))
         await trx
           .insertInto('watchers')
@@ -288,7 +304,7 @@ issueWriteRoutes.delete('/issues/:id', async (c) => {
   if (!issue) return empty(404)
   if (!issueVisible(l, user, issue)) return deny(user)
   const project = l.projects.get(issue.project_id)
-  if (!project || !allowed(l, user, project, 'delete_issues')) return deny(user)
+  if (!user || !project || !allowed(l, user, project, 'delete_issues')) return deny(user)
   const ids = [issue.id, ...(await descendantIds(store.db, issue.id))]
   const files = await store.write(async (trx) => {
     const atts = await trx
@@ -299,6 +315,11 @@ issueWriteRoutes.delete('/issues/:id', async (c) => {
     await trx.deleteFrom('attachments').where('issue_id', 'in', ids).execute()
     await trx.updateTable('issues').set({ parent_id: null }).where('id', 'in', ids).execute()
     await trx.deleteFrom('issues').where('id', 'in', ids).execute()
+    if (issue.parent_id !== null) {
+      const at = isoTime()
+      await journalChild(trx, issue.parent_id, user.id, issue.id, false, at)
+      await recalculateParent(trx, issue.parent_id, at)
+    }
     return atts.map((a) => a.disk_filename)
   })
   for (const f of files) rmSync(join(store.filesDir, f), { force: true })
