@@ -204,11 +204,14 @@ describe('issue writes', () => {
     ])
     // Derived fields cannot be set on the parent; closing a child counts it as 100%.
     await t.req('PUT', `/issues/${parent.id}.json`, {
-      body: { issue: { done_ratio: 90, priority_id: 5 } },
+      body: { issue: { done_ratio: 70, priority_id: 5 } },
     })
+    const kept = (await t.getJson<{ issue: Derived }>(`/issues/${parent.id}.json`)).issue
+    expect(kept).toMatchObject({ priority: { id: 4 }, done_ratio: 30 })
     await t.req('PUT', `/issues/${c.id}.json`, { body: { issue: { status_id: 5 } } })
     const after = (await t.getJson<{ issue: Derived }>(`/issues/${parent.id}.json`)).issue
-    expect(after).toMatchObject({ priority: { id: 2 }, done_ratio: 82 })
+    // (3h x 100% + 1h x 60%) / (2h average x 2 children) = 90; highest open child priority: Normal.
+    expect(after).toMatchObject({ priority: { id: 2 }, done_ratio: 90 })
   })
 
   it('DELETE removes the issue and its subtasks', async () => {
