@@ -1,5 +1,19 @@
 import { createFileRoute } from '@tanstack/react-router'
+import { ProjectList, projectQueries } from '../../../features/projects'
 
 export const Route = createFileRoute('/$conn/projects/')({
-  component: () => <main className="p-6">Projects</main>,
+  loader: ({ context }) => {
+    // Start the request during navigation; the list shows its own loading state.
+    void context.queryClient.prefetchQuery(projectQueries.list(context.tracker))
+  },
+  component: ProjectsPage,
 })
+
+function ProjectsPage() {
+  const { tracker } = Route.useRouteContext()
+  return (
+    <div className="mx-auto max-w-4xl">
+      <ProjectList tracker={tracker} />
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+/** The connections our server offers (`GET /api/config`). */
+import { queryOptions } from '@tanstack/react-query'
+import { z } from 'zod'
+import { TrackerError } from '../../trackers/tracker'
+
+const connectionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.enum(['redmine', 'openproject', 'claromentis', 'aritic-desk', 'fixx']),
+  base: z.string(),
+  demo: z.boolean().optional(),
+  demoUsers: z
+    .array(z.object({ login: z.string(), name: z.string(), apiKey: z.string(), role: z.string() }))
+    .optional(),
+})
+const configSchema = z.object({ trackers: z.array(connectionSchema) })
+
+export type Connection = z.infer<typeof connectionSchema>
+
+export async function fetchConfig(signal?: AbortSignal): Promise<Connection[]> {
+  let res: Response
+  try {
+    res = await fetch('/api/config', { signal, headers: { Accept: 'application/json' } })
+  } catch (cause) {
+    throw new TrackerError('network', 'Cannot reach the Trackboard server.', { cause })
+  }
+  if (!res.ok)
+    throw new TrackerError('server', `The Trackboard server answered HTTP ${res.status}.`)
+  return configSchema.parse(await res.json()).trackers
+}
+
+export const configQueries = {
+  connections: () =>
+    queryOptions({
+      queryKey: ['config', 'connections'] as const,
+      queryFn: ({ signal }) => fetchConfig(signal),
+      staleTime: Infinity,
+    }),
+}

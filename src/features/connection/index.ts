@@ -1,0 +1,5 @@
+export { configQueries, fetchConfig, type Connection } from './config-queries'
+export { readSession } from './credentials'
+export { adapterFor, onSignOut, sessionAdapter, signIn, signOut } from './session'
+export { SignInForm, signInErrorMessage } from './components/sign-in-form'
+export { DemoSignIn } from './components/demo-sign-in'

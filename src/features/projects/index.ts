@@ -1,0 +1,2 @@
+export { ProjectList } from './components/project-list'
+export { projectQueries, userQueries } from './queries'
