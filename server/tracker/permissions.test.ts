@@ -46,6 +46,28 @@ describe('private project ops (#8-#10): members jsmith and dlopper only', () => 
     expect(search.results).toEqual([])
   })
 
+  it('relations to its issues are hidden from non-members', async () => {
+    const rel = await t.req('POST', '/issues/1/relations.json', {
+      body: { relation: { issue_to_id: 9, relation_type: 'relates' } },
+    })
+    expect(rel.status).toBe(201)
+    const asMember = await t.getJson<{ relations: { issue_to_id: number }[] }>(
+      '/issues/1/relations.json',
+      'jsmith',
+    )
+    expect(asMember.relations.map((r) => r.issue_to_id)).toContain(9)
+    const asOther = await t.getJson<{ relations: { issue_to_id: number }[] }>(
+      '/issues/1/relations.json',
+      'amartin',
+    )
+    expect(asOther.relations.map((r) => r.issue_to_id)).not.toContain(9)
+    const shown = await t.getJson<{ issue: { relations?: { issue_to_id: number }[] } }>(
+      '/issues/1.json?include=relations',
+      'amartin',
+    )
+    expect(shown.issue.relations?.map((r) => r.issue_to_id)).toEqual([7])
+  })
+
   it('cannot be written to by non-members', async () => {
     const put = await t.req('PUT', '/issues/8.json', {
       as: 'amartin',

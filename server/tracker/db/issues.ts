@@ -172,3 +172,16 @@ export async function closingBlocked(db: Db, id: number): Promise<boolean> {
   )
   return Number(row.rows[0]?.n ?? 0) === 1
 }
+
+/** Relations whose other issue the user may see (Redmine hides the rest). */
+export async function visibleRelations(
+  db: Db,
+  rels: RelationRow[],
+  canSee: (issue: IssueRow) => boolean,
+): Promise<RelationRow[]> {
+  const ids = [...new Set(rels.flatMap((r) => [r.issue_from_id, r.issue_to_id]))]
+  if (ids.length === 0) return []
+  const issues = await db.selectFrom('issues').selectAll().where('id', 'in', ids).execute()
+  const visible = new Set(issues.filter(canSee).map((i) => i.id))
+  return rels.filter((r) => visible.has(r.issue_from_id) && visible.has(r.issue_to_id))
+}

@@ -11,6 +11,7 @@ import {
   listIssues,
   loadSideData,
   relationsOf,
+  visibleRelations,
   watcherIds,
 } from '../db/issues'
 import { parseIssueQuery } from '../filters'
@@ -76,7 +77,11 @@ issueReadRoutes.get('/issues', async (c) => {
   const [side, atts, rels] = await Promise.all([
     loadSideData(store.db, ids),
     inc.has('attachments') ? attachmentsOf(store.db, ids) : Promise.resolve([]),
-    inc.has('relations') ? relationsOf(store.db, ids) : Promise.resolve([]),
+    inc.has('relations')
+      ? relationsOf(store.db, ids).then((r) =>
+          visibleRelations(store.db, r, (i) => issueVisible(l, user, i)),
+        )
+      : Promise.resolve([]),
   ])
   const issues = rows.map((r) => {
     const body = issueJson(l, r, {
@@ -141,7 +146,9 @@ export async function showIssue(
   if (inc.has('attachments'))
     body.attachments = (await attachmentsOf(db, [issue.id])).map((a) => attachmentJson(l, base, a))
   if (inc.has('relations')) {
-    const rels = await relationsOf(db, [issue.id])
+    const rels = await visibleRelations(db, await relationsOf(db, [issue.id]), (i) =>
+      issueVisible(l, user, i),
+    )
     if (rels.length > 0) body.relations = rels.map(relationJson)
   }
   if (inc.has('changesets')) body.changesets = []
@@ -194,6 +201,8 @@ issueReadRoutes.get('/issues/:id/relations', async (c) => {
   if (!issue) return empty(404)
   const user = c.get('user')
   if (!issueVisible(store.lookups, user, issue)) return deny(user)
-  const rels = await relationsOf(store.db, [issue.id])
+  const rels = await visibleRelations(store.db, await relationsOf(store.db, [issue.id]), (i) =>
+    issueVisible(store.lookups, user, i),
+  )
   return json({ relations: rels.map(relationJson) })
 })
