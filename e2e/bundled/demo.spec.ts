@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test'
+import { expectNoSeriousA11yViolations, setTheme } from '../support/a11y'
+import { rawGet } from '../support/raw-http'
+
+test('the demo opens as a demo user and lists the seeded projects', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Demo tracker' })).toBeVisible()
+  await page.getByRole('button', { name: /Open the demo as John Smith/ }).click()
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible()
+  await expect(page.getByLabel('Signed in user')).toHaveText('John Smith')
+  await expect(page.getByText('Demo', { exact: true })).toBeVisible()
+  await expect(page.getByRole('listitem').filter({ hasText: 'Ops' }).first()).toContainText(
+    'Private',
+  )
+
+  await page.getByRole('searchbox', { name: 'Search projects' }).fill('ops')
+  await expect(page.getByText('Demo', { exact: true })).toHaveCount(0)
+  await expect(page.getByText('Ops', { exact: true })).toBeVisible()
+})
+
+test('a user outside a private project does not see it', async ({ page }) => {
+  await page.goto('/')
+  const demoUsers = await (await page.request.get('/api/config')).json()
+  const outsider = demoUsers.trackers[0].demoUsers.find(
+    (u: { role: string }) => !u.role.includes('ops') && u.role !== 'admin',
+  )
+  await page.getByLabel('API key').fill(outsider.apiKey)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page.getByLabel('Signed in user')).toHaveText(outsider.name)
+  await expect(page.getByText('Ops', { exact: true })).toHaveCount(0)
+})
+
+test('an issue page shows the issue and its history, with tracker text sanitized', async ({
+  page,
+}) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: /Open the demo as John Smith/ }).click()
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible()
+  await page.goto('/local/issues/1')
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1 })).not.toBeEmpty()
+  expect(await page.locator('article script, article [onerror], article [onclick]').count()).toBe(0)
+})
+
+test('the theme follows the choice and survives a reload', async ({ page }) => {
+  await page.goto('/')
+  await setTheme(page, 'Dark')
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await page.reload()
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await expectNoSeriousA11yViolations(page)
+  await setTheme(page, 'Light')
+  await expect(page.locator('html')).not.toHaveClass(/dark/)
+})
+
+test('the bundled tracker refuses path escapes too', async () => {
+  for (const path of ['/t/local/../api/config', '/t/local/%2e%2e/x', '/t/local/a%2fb.json']) {
+    const res = await rawGet('http://127.0.0.1:4311', path)
+    expect(res.status, path).toBe(400)
+  }
+})

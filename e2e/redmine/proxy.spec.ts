@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test'
+import { rawGet } from '../support/raw-http'
+
+const base = 'http://127.0.0.1:4312'
+
+for (const path of [
+  '/t/main/..%2f..%2fetc/passwd',
+  '/t/main/../../etc/passwd',
+  '/t/main/%2e%2e/%2e%2e/etc/passwd',
+  '/t/main/%2F%2Fevil.example/x',
+  '/t/main//evil.example/x',
+  '/t/main/http://evil.example/x',
+  '/t/main/a%5c..%5cb',
+]) {
+  test(`the proxy refuses ${path}`, async () => {
+    const res = await rawGet(base, path)
+    expect(res.status).toBe(400)
+    expect(JSON.parse(res.body).error).toMatch(/Refused path/)
+  })
+}
+
+test('the proxy refuses trackers that are not configured', async () => {
+  const res = await rawGet(base, '/t/elsewhere/issues.json')
+  expect(res.status).toBe(404)
+  expect(JSON.parse(res.body).error).toContain('elsewhere')
+})
+
+test('the proxy reaches the configured Redmine and passes its empty 401 through', async () => {
+  const res = await rawGet(base, '/t/main/users/current.json')
+  expect(res.status).toBe(401)
+  expect(res.body).toBe('')
+  const projects = await rawGet(base, '/t/main/projects.json')
+  expect(
+    JSON.parse(projects.body).projects.map((p: { identifier: string }) => p.identifier),
+  ).toContain('demo')
+})
