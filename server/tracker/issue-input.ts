@@ -123,7 +123,19 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
         estimated_hours: null,
       }
   const customValues = new Map(ctx.currentCustom)
-  if (!canEdit) return { values, customValues, errors }
+  if (!canEdit) {
+    // Without edit_issues (a Reporter), only a status the workflow allows can change, with notes.
+    if (issue && has('status_id')) {
+      const id = optionalId(input.status_id)
+      if (
+        typeof id === 'number' &&
+        l.statuses.has(id) &&
+        transitionAllowed(l, user, issue, id, ctx.blockedFromClosing)
+      )
+        values.status_id = id
+    }
+    return { values, customValues, errors }
+  }
 
   if (has('tracker_id')) {
     const id = optionalId(input.tracker_id)

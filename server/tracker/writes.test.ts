@@ -96,6 +96,24 @@ describe('issue writes', () => {
     expect(last).toMatchObject({ notes: 'try to reject', details: [] })
   })
 
+  it('a Reporter may only make the workflow transitions (Feedback -> Closed), not edit fields', async () => {
+    const issue = await create({ subject: 'Reporter', project_id: 'webapp' })
+    await t.req('PUT', `/issues/${issue.id}.json`, { body: { issue: { status_id: 4 } } })
+    // dkowalski is a Reporter in webapp.
+    const res = await t.req('PUT', `/issues/${issue.id}.json`, {
+      as: 'dkowalski',
+      body: { issue: { status_id: 5, subject: 'renamed', notes: 'done' } },
+    })
+    expect(res.status).toBe(204)
+    const after = await show(issue.id)
+    expect(after.status.id).toBe(5)
+    expect(after.subject).toBe('Reporter')
+    expect(after.journals?.at(-1)).toMatchObject({
+      notes: 'done',
+      details: [{ property: 'attr', name: 'status_id', old_value: '4', new_value: '5' }],
+    })
+  })
+
   it('allowed_statuses: Developer on Closed gets [], admin gets all', async () => {
     expect((await show(3, 'jsmith')).allowed_statuses).toEqual([])
     expect((await show(1, 'jsmith')).allowed_statuses?.map((s) => s.id)).toEqual([2, 3, 4, 5])
