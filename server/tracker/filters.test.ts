@@ -112,6 +112,12 @@ describe('GET /issues.json filters (fixture issues #1-#7 of project demo)', () =
     const bugs = await t.getJson<IssueList>('/issues.json?query_id=8&project_id=demo')
     expect(ids(bugs)).toEqual([7, 1])
     expect((await t.req('GET', '/issues.json?query_id=999')).status).toBe(404)
+    // Query 10 is private to bnguyen: invisible to everyone else, admin included.
+    expect((await t.req('GET', '/issues.json?query_id=10', { as: 'jsmith' })).status).toBe(404)
+    expect((await t.req('GET', '/issues.json?query_id=10')).status).toBe(404)
+    expect((await t.req('GET', '/issues.json?query_id=10', { as: 'bnguyen' })).status).toBe(200)
+    const names = await t.getJson<{ queries: { id: number }[] }>('/queries.json', 'jsmith')
+    expect(names.queries.map((q) => q.id)).toEqual([1, 8, 2, 3, 4])
   })
 
   it('multi-key sort, unknown keys ignored (id desc)', async () => {
