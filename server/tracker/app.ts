@@ -12,6 +12,7 @@ import { relationRoutes } from './routes/relations'
 import { searchRoutes } from './routes/search'
 import { uploadRoutes } from './routes/uploads'
 import { userRoutes } from './routes/users'
+import { watcherRoutes } from './routes/watchers'
 
 const NO_EXTENSION =
   "We couldn't handle your request, sorry. If you were trying to access the API, make sure to append .json or .xml to your request URL."
@@ -40,6 +41,7 @@ function innerApp(): Hono<HonoEnv> {
   app.route('/', issueReadRoutes)
   app.route('/', issueWriteRoutes)
   app.route('/', relationRoutes)
+  app.route('/', watcherRoutes)
   app.route('/', searchRoutes)
   app.route('/', uploadRoutes)
   app.route('/', attachmentRoutes)

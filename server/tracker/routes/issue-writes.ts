@@ -105,11 +105,11 @@ issueWriteRoutes.post('/issues', async (c) => {
   const refs = parseUploadRefs(input.uploads)
   const uploads = await resolveUploads(store.db, refs, user.id)
   if (uploads.failed > 0) return errors([`${uploads.failed} file(s) could not be saved.`])
-  const project2 = l.projects.get(parsed.values.project_id)
+  const target = l.projects.get(parsed.values.project_id)
   const watcherIds =
     Array.isArray(input.watcher_user_ids) &&
-    project2 &&
-    allowed(l, user, project2, 'add_issue_watchers')
+    target &&
+    allowed(l, user, target, 'add_issue_watchers')
       ? input.watcher_user_ids.map(Number).filter((id) => l.users.has(id))
       : []
   const now = isoTime()
@@ -323,52 +323,5 @@ issueWriteRoutes.delete('/issues/:id', async (c) => {
     return atts.map((a) => a.disk_filename)
   })
   for (const f of files) rmSync(join(store.filesDir, f), { force: true })
-  return noContent()
-})
-
-issueWriteRoutes.post('/issues/:id/watchers', async (c) => {
-  const body = await readJsonBody(c)
-  if (body.kind === 'bad') return badRequest()
-  const store = c.env.store
-  const l = store.lookups
-  const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
-  if (!project || !allowed(l, user, project, 'add_issue_watchers')) return deny(user)
-  if (body.kind === 'noop') return noContent()
-  const watcher = Number(body.value.user_id)
-  if (!l.users.has(watcher)) return empty(404)
-  await store.write((trx) =>
-    trx
-      .insertInto('watchers')
-      .values({ issue_id: issue.id, user_id: watcher })
-      .onConflict((oc) => oc.doNothing())
-      .execute(),
-  )
-  return noContent()
-})
-
-issueWriteRoutes.delete('/issues/:id/watchers/:userId', async (c) => {
-  const store = c.env.store
-  const l = store.lookups
-  const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
-  if (!project || !allowed(l, user, project, 'delete_issue_watchers')) return deny(user)
-  const watcher = parseId(c.req.param('userId'))
-  if (watcher === null) return empty(404)
-  await store.write((trx) =>
-    trx
-      .deleteFrom('watchers')
-      .where('issue_id', '=', issue.id)
-      .where('user_id', '=', watcher)
-      .execute(),
-  )
   return noContent()
 })
