@@ -146,6 +146,12 @@ try {
   const redmineUrl = process.env.REDMINE_URL ?? 'http://127.0.0.1:3300'
   if (existsSync(keyFile)) {
     const key = readFileSync(keyFile, 'utf8').trim()
+    const probe = await fetch(redmineUrl + PATH, { headers: { 'X-Redmine-API-Key': key } })
+    const real = (await probe.json()) as { issues: unknown[]; total_count: number }
+    // Not the same data: the ratio compares servers, not equal work per response.
+    console.log(
+      `redmine GET ${PATH}: ${real.issues.length} issues per response (total_count ${real.total_count}); bundled: 100`,
+    )
     const r1 = await load(redmineUrl, key, 1, REDMINE_SECONDS)
     const r32 = await load(redmineUrl, key, 32, REDMINE_SECONDS)
     show(`redmine 5.0.4, 1 conn, ${REDMINE_SECONDS}s`, r1)
