@@ -357,22 +357,20 @@ export function parseIssueQuery(
   const vis = issueVisibility(lookups, user)
   const everyProject = vis.all.length === lookups.projectList.length
   if (!everyProject) {
-    // Kept as simple as possible: an OR here turns the count into a full table scan.
-    const branches: Cond[] = []
-    if (vis.all.length > 0) branches.push(inList(sql.ref('i.project_id'), vis.all))
-    if (vis.own.length > 0)
-      branches.push(
-        user
-          ? sql`(${inList(sql.ref('i.project_id'), vis.own)} AND (i.is_private = 0 OR i.author_id = ${user.id} OR i.assigned_to_id = ${user.id}))`
-          : sql`(${inList(sql.ref('i.project_id'), vis.own)} AND i.is_private = 0)`,
+    // One indexable conjunct (the visible projects), then a residual test for private issues
+    // where only non-private or the user's own issues are visible. An OR of per-project
+    // branches would turn every count into a full table scan.
+    where.push(inList(sql.ref('i.project_id'), [...vis.all, ...vis.own]))
+    if (vis.own.length > 0) {
+      const own = user
+        ? sql`i.is_private = 0 OR i.author_id = ${user.id} OR i.assigned_to_id = ${user.id}`
+        : sql`i.is_private = 0`
+      where.push(
+        vis.all.length > 0
+          ? sql`(${inList(sql.ref('i.project_id'), vis.all)} OR ${own})`
+          : sql`(${own})`,
       )
-    where.push(
-      branches.length === 0
-        ? sql`0`
-        : branches.length === 1
-          ? branches[0]!
-          : sql`(${sql.join(branches, sql` OR `)})`,
-    )
+    }
   }
   try {
     for (const f of collectFilters(params)) {

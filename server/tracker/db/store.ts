@@ -71,6 +71,8 @@ export class Store {
 
   async close(): Promise<void> {
     await this.#queue
+    // Refreshes planner statistics when they drifted (SQLite's recommended call before closing).
+    await this.client.execute('PRAGMA optimize').catch(() => undefined)
     await this.db.destroy()
     this.client.close()
   }
