@@ -7,11 +7,13 @@
 export class ResponseCache {
   #entries = new Map<string, { status: number; headers: [string, string][]; body: ArrayBuffer }>()
   #version = -1
+  #bytes = 0
   readonly enabled: boolean
 
   constructor(
     private readonly maxEntries = 256,
     private readonly maxBodyBytes = 1024 * 1024,
+    private readonly maxTotalBytes = 32 * 1024 * 1024,
   ) {
     this.enabled = process.env.TRACKBOARD_RESPONSE_CACHE !== '0'
   }
@@ -31,6 +33,7 @@ export class ResponseCache {
     if (!this.enabled) return null
     if (version !== this.#version) {
       this.#entries.clear()
+      this.#bytes = 0
       this.#version = version
       return null
     }
@@ -47,8 +50,15 @@ export class ResponseCache {
     const body = await res.arrayBuffer()
     const headers = [...res.headers.entries()]
     if (body.byteLength <= this.maxBodyBytes) {
-      if (this.#entries.size >= this.maxEntries) this.#entries.clear()
+      if (
+        this.#entries.size >= this.maxEntries ||
+        this.#bytes + body.byteLength > this.maxTotalBytes
+      ) {
+        this.#entries.clear()
+        this.#bytes = 0
+      }
       this.#entries.set(key, { status: res.status, headers, body })
+      this.#bytes += body.byteLength
     }
     return new Response(body, { status: res.status, headers })
   }

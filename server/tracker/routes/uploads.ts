@@ -45,6 +45,7 @@ uploadRoutes.post('/uploads', async (c) => {
   const hash = createHash('sha256')
   let size = 0
   const fh = await open(path, 'wx')
+  let complete = false
   try {
     const body = c.req.raw.body
     if (body) {
@@ -56,8 +57,11 @@ uploadRoutes.post('/uploads', async (c) => {
       }
     }
     if (size <= max) await fh.sync()
+    complete = true
   } finally {
     await fh.close()
+    // A body cut off mid-way leaves no orphan file behind.
+    if (!complete) await rm(path, { force: true })
   }
   if (size > max) {
     await rm(path, { force: true })
