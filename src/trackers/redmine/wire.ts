@@ -222,3 +222,5 @@ export type WireIssue = z.infer<typeof wireIssue>
 export type WireIssueDetail = z.infer<typeof wireIssueDetail>
 export type WireProject = z.infer<typeof wireProject>
 export type WireUser = z.infer<typeof wireUser>
+export type WireUserShowT = z.infer<typeof wireUserShow>
+export type WireProjectListT = z.infer<typeof wireProjectList>
