@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The differential contract suite: the same HTTP cases against the bundled tracker and a real
+ * The differential compatibility suite: the same HTTP cases against the bundled tracker and a real
  * Redmine 5 (CONTRACT_TARGETS=bundled,redmine; default bundled). Shapes are checked with the
  * Redmine adapter's zod schemas, so both servers must speak what the app understands.
  */
