@@ -1,12 +1,12 @@
 import { expect } from 'vitest'
 import * as wire from '../../../src/trackers/redmine/wire'
 import { expectEmpty, expectShape, get, ids, type Case } from '../case'
-import type { Target } from '../target'
+import type { Target, Who } from '../target'
 
 type W = wire.WireIssue
 type List = { issues: W[]; total_count: number; offset: number; limit: number }
 
-async function list(t: Target, query: string, as: Parameters<Target['req']>[2]['as'] = 'admin') {
+async function list(t: Target, query: string, as: Who = 'admin') {
   const r = await get(t, `/issues.json?${query}`, { as })
   expectShape(r, 200, wire.wireIssueList)
   return r.json as List
@@ -192,7 +192,7 @@ export const issueListCases: Case[] = [
   {
     name: 'anonymous never sees issues of a private project',
     async run(t) {
-      const l = await list(t, 'status_id=*&limit=100', 'anonymous' as never)
+      const l = await list(t, 'status_id=*&limit=100', 'anonymous')
       expect(l.issues.some((i) => i.project.name === 'Ops')).toBe(false)
       const r = await get(t, '/issues.json?project_id=ops&status_id=*', { as: 'anonymous' })
       expectEmpty(r, 401)
