@@ -240,7 +240,11 @@ export function parseIssueInput(input: Record<string, unknown>, ctx: InputContex
       else values.estimated_hours = n
     }
   }
-  if (has('is_private')) {
+  const own = !issue || issue.author_id === user?.id
+  const mayPrivate =
+    allowed(l, user, project, 'set_issues_private') ||
+    (own && allowed(l, user, project, 'set_own_issues_private'))
+  if (has('is_private') && mayPrivate) {
     // Rails' boolean cast: only these are false; any other value is true.
     const v = input.is_private
     values.is_private = [

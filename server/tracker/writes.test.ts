@@ -114,6 +114,13 @@ describe('issue writes', () => {
     })
   })
 
+  it('is_private is only settable with set_issues_private (not by a Developer)', async () => {
+    const dev = await create({ subject: 'Dev private?', is_private: true }, 'jsmith')
+    expect((dev as unknown as { is_private: boolean }).is_private).toBe(false)
+    const mgr = await create({ subject: 'Manager private', is_private: true }, 'dlopper')
+    expect((mgr as unknown as { is_private: boolean }).is_private).toBe(true)
+  })
+
   it('allowed_statuses: Developer on Closed gets [], admin gets all', async () => {
     expect((await show(3, 'jsmith')).allowed_statuses).toEqual([])
     expect((await show(1, 'jsmith')).allowed_statuses?.map((s) => s.id)).toEqual([2, 3, 4, 5])
