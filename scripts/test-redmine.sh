@@ -15,7 +15,7 @@ export REDMINE_URL REDMINE_API_KEY REDMINE_JSMITH_API_KEY REDMINE_DLOPPER_API_KE
 
 echo "== unit and contract tests against $REDMINE_URL"
 CONTRACT_TARGETS=redmine npx vitest run --reporter=default \
-  src/trackers/redmine/adapter.real.test.ts server/app.test.ts server/compat server/contract
+  src/trackers/redmine/adapter.real.test.ts server/app.test.ts server/contract
 
 echo "== end-to-end against $REDMINE_URL"
 [ -f dist/index.html ] || npm run build --silent

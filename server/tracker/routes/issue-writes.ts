@@ -27,8 +27,9 @@ import { showIssue } from './issues'
 export const issueWriteRoutes = new Hono<HonoEnv>()
 
 /**
- * Redmine's auto_watch_on preference (issue_created, issue_contributed_to). In the real fixture
- * only admin has it (users created through REST start without it); the demo data does the same.
+ * Redmine's auto_watch_on preference (issue_contributed_to). In the real fixture only admin has it
+ * (users created through REST start without it); the demo data does the same. Creating an issue
+ * through the REST API does not make its author watch it on Redmine 5.0.4.
  */
 function autoWatch(user: UserRow): boolean {
   return user.admin === 1
@@ -140,7 +141,9 @@ issueWriteRoutes.post('/issues', async (c) => {
             })),
           )
           .execute()
-      const watchers = new Set([...(autoWatch(user) ? [user.id] : []), ...watcherIds])
+      // Real 5.0.4: an issue created through the API is watched only by the listed users; the
+      // author's auto-watch applies to later edits (checked by the contract suite).
+      const watchers = new Set(watcherIds)
       if (watchers.size > 0)
         await trx
           .insertInto('watchers')
