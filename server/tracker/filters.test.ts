@@ -88,6 +88,23 @@ describe('GET /issues.json filters (fixture issues #1-#7 of project demo)', () =
     expect(await bad.json()).toEqual({ errors: ['Created is invalid'] })
   })
 
+  it('relative dates: an issue created now is in t, ><t-1, w, m, y; not in ld, <t-1', async () => {
+    const res = await t.req('POST', '/issues.json', {
+      body: { issue: { project_id: 'tools', subject: 'Now' } },
+    })
+    const id = ((await res.json()) as { issue: { id: number } }).issue.id
+    const count = async (expr: string): Promise<number> =>
+      (
+        await t.getJson<IssueList>(
+          `/issues.json?issue_id=${id}&created_on=${encodeURIComponent(expr)}`,
+        )
+      ).total_count
+    for (const expr of ['t', '><t-1', '>t-1', 'w', 'm', 'y', 't-0'])
+      expect(await count(expr)).toBe(1)
+    for (const expr of ['ld', '<t-1', 'lw', 'lm', 't-1']) expect(await count(expr)).toBe(0)
+    expect((await t.req('GET', '/issues.json?created_on=%3Et-abc')).status).toBe(422)
+  })
+
   it('the f[]/op[]/v[][] form; an unknown operator is 404 with an empty body', async () => {
     const q =
       'set_filter=1&f[]=status_id&op[status_id]=*&f[]=tracker_id&op[tracker_id]=%3D&v[tracker_id][]=1&f[]=subject&op[subject]=~&v[subject][]=crash&f[]=project_id&op[project_id]=%3D&v[project_id][]=1'

@@ -57,8 +57,44 @@ const OPERATORS: Record<FieldType, string[]> = {
   list_optional: ['=', '!', '!*', '*'],
   cf: ['=', '!', '!*', '*'],
   text: ['~', '!~', '^', '$', '!*', '*'],
-  date: ['>=', '<=', '><', '>t-', '<t-', 't', '!*', '*'],
-  datetime: ['>=', '<=', '><', '>t-', '<t-', 't', '!*', '*'],
+  date: [
+    '>=',
+    '<=',
+    '><',
+    '>t-',
+    '<t-',
+    '><t-',
+    't-',
+    't',
+    'ld',
+    'w',
+    'lw',
+    'l2w',
+    'm',
+    'lm',
+    'y',
+    '!*',
+    '*',
+  ],
+  datetime: [
+    '>=',
+    '<=',
+    '><',
+    '>t-',
+    '<t-',
+    '><t-',
+    't-',
+    't',
+    'ld',
+    'w',
+    'lw',
+    'l2w',
+    'm',
+    'lm',
+    'y',
+    '!*',
+    '*',
+  ],
   integer: ['=', '>=', '<=', '><', '!*', '*'],
   tree: ['=', '~', '!*', '*'],
 }
@@ -129,6 +165,60 @@ function daysAgo(n: number): string {
   const d = new Date()
   d.setUTCDate(d.getUTCDate() - n)
   return d.toISOString().slice(0, 10)
+}
+
+/**
+ * Redmine's relative date operators as [first day, last day] (either open), in UTC days.
+ * Weeks start on Sunday (Redmine's default for English). `undefined` when `op` is not relative.
+ */
+function relativeRange(
+  op: string,
+  value: string | undefined,
+): [string | null, string | null] | 'invalid' | undefined {
+  const today = new Date(`${daysAgo(0)}T00:00:00Z`)
+  const shift = (days: number, from = today): string => {
+    const d = new Date(from)
+    d.setUTCDate(d.getUTCDate() + days)
+    return d.toISOString().slice(0, 10)
+  }
+  const weekday = today.getUTCDay()
+  const n = Number(value)
+  const needsN = op === '>t-' || op === '<t-' || op === '><t-' || op === 't-'
+  if (needsN && (!/^\d+$/.test(value ?? '') || !Number.isInteger(n))) return 'invalid'
+  switch (op) {
+    case '>t-':
+      return [shift(-n), null]
+    case '<t-':
+      return [null, shift(-n)]
+    case '><t-':
+      return [shift(-n), shift(0)]
+    case 't-':
+      return [shift(-n), shift(-n)]
+    case 't':
+      return [shift(0), shift(0)]
+    case 'ld':
+      return [shift(-1), shift(-1)]
+    case 'w':
+      return [shift(-weekday), shift(6 - weekday)]
+    case 'lw':
+      return [shift(-weekday - 7), shift(-weekday - 1)]
+    case 'l2w':
+      return [shift(-weekday - 14), shift(-weekday - 1)]
+    case 'm': {
+      const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1))
+      const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + 1, 0))
+      return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)]
+    }
+    case 'lm': {
+      const first = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - 1, 1))
+      const last = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0))
+      return [first.toISOString().slice(0, 10), last.toISOString().slice(0, 10)]
+    }
+    case 'y':
+      return [`${today.getUTCFullYear()}-01-01`, `${today.getUTCFullYear()}-12-31`]
+    default:
+      return undefined
+  }
 }
 
 /** Lower (inclusive) and upper (exclusive) bounds for a date-or-datetime value. */
@@ -222,14 +312,14 @@ function condFor(f: Filter, ctx: Ctx): Cond | null {
     case 'date':
     case 'datetime': {
       if (!col) return null
-      if (f.op === '>t-' || f.op === '<t-' || f.op === 't') {
-        const n = f.op === 't' ? 0 : Number(v[0])
-        if (!Number.isInteger(n)) throw new FilterError([`${label} is invalid`])
-        const day = { date: daysAgo(n), time: null }
-        if (f.op === '<t-') return sql`${col} < ${bounds(type, day, false)}`
-        if (f.op === 't')
-          return sql`${col} >= ${bounds(type, day, false)} AND ${col} < ${bounds(type, day, true)}`
-        return sql`${col} >= ${bounds(type, day, false)}`
+      const range = relativeRange(f.op, v[0])
+      if (range === 'invalid') throw new FilterError([`${label} is invalid`])
+      if (range) {
+        const from = range[0] === null ? null : bounds(type, { date: range[0], time: null }, false)
+        const to = range[1] === null ? null : bounds(type, { date: range[1], time: null }, true)
+        if (from !== null && to !== null) return sql`${col} >= ${from} AND ${col} < ${to}`
+        if (from !== null) return sql`${col} >= ${from}`
+        if (to !== null) return sql`${col} < ${to}`
       }
       const parsed = v.filter((x) => x !== '').map((x) => parseDateValue(x, label))
       const [a, b] = parsed
