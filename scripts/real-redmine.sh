@@ -167,10 +167,100 @@ member() { # project user_id role_id
     call POST "/projects/$1/memberships.json" "{\"membership\":{\"user_id\":$2,\"role_ids\":[$3]}}" >/dev/null
 }
 
+named() { # JSON-list-path name -> id   (reads the JSON on stdin)
+  jq -r --arg n "$2" "$1[]|select(.name==\$n).id" | head -n1
+}
+
+issue() { # JSON fields -> id
+  call POST /issues.json "{\"issue\":$1}" | id_of .issue.id
+}
+
+move() { # issue status_id user [notes]: fails unless the workflow really applied it
+  local body
+  body=$(jq -nc --argjson s "$2" --arg n "${4:-}" '{issue:({status_id:$s} + if $n == "" then {} else {notes:$n} end)}')
+  AS=$3 call PUT "/issues/$1.json" "$body" >/dev/null
+  [ "$(call GET "/issues/$1.json" | jq .issue.status.id)" = "$2" ] ||
+    fail "the workflow did not let $3 move issue #$1 to status $2"
+}
+
+attach() { # issue filename content
+  local token
+  token=$(printf '%s' "$3" | curl -sS --fail --max-time 60 -X POST -H "X-Redmine-API-Key: $KEY" \
+    -H 'Content-Type: application/octet-stream' --data-binary @- "$BASE/uploads.json?filename=$2" |
+    jq -r .upload.token)
+  [ -n "$token" ] && [ "$token" != null ] || fail "upload of $2 failed"
+  call PUT "/issues/$1.json" "$(jq -nc --arg t "$token" --arg f "$2" \
+    '{issue:{notes:"Attaching the worker log.",uploads:[{token:$t,filename:$f,content_type:"text/plain",description:"worker log"}]}}')" >/dev/null
+}
+
+# The fixture of ../shared/redmine/NOTES.md: ids come out as listed there on a fresh database.
+fixture_issues() { # demo ops jsmith dlopper
+  local demo=$1 ops=$2 js=$3 dl=$4 t s p cf backend frontend v1 i1 i5 i6 i7 i8 i10 i
+  t=$(call GET /trackers.json)
+  s=$(call GET /issue_statuses.json)
+  p=$(call GET /enumerations/issue_priorities.json)
+  local bug feature support progress resolved feedback closed rejected
+  bug=$(named .trackers Bug <<<"$t")
+  feature=$(named .trackers Feature <<<"$t")
+  support=$(named .trackers Support <<<"$t")
+  progress=$(named .issue_statuses 'In Progress' <<<"$s")
+  resolved=$(named .issue_statuses Resolved <<<"$s")
+  feedback=$(named .issue_statuses Feedback <<<"$s")
+  closed=$(named .issue_statuses Closed <<<"$s")
+  rejected=$(named .issue_statuses Rejected <<<"$s")
+  local low normal high urgent immediate
+  low=$(named .issue_priorities Low <<<"$p")
+  normal=$(named .issue_priorities Normal <<<"$p")
+  high=$(named .issue_priorities High <<<"$p")
+  urgent=$(named .issue_priorities Urgent <<<"$p")
+  immediate=$(named .issue_priorities Immediate <<<"$p")
+  [ -n "$immediate" ] && [ -n "$rejected" ] && [ -n "$support" ] ||
+    fail "Redmine's default data is missing (load_default_data with REDMINE_LANG=en)"
+  cf=$(call GET /custom_fields.json | named .custom_fields Severity)
+  backend=$(call GET /projects/demo/issue_categories.json | named .issue_categories Backend)
+  frontend=$(call GET /projects/demo/issue_categories.json | named .issue_categories Frontend)
+  v1=$(call GET /projects/demo/versions.json | named .versions v1.0)
+
+  say "creating fixture issues #1 to #10"
+  i1=$(issue "{\"project_id\":$demo,\"tracker_id\":$bug,\"subject\":\"Login page returns 500 on empty password\",\"description\":\"Steps: open /login, submit with an empty password.\",\"priority_id\":$high,\"assigned_to_id\":$js,\"category_id\":$backend,\"fixed_version_id\":$v1,\"custom_fields\":[{\"id\":$cf,\"value\":\"major\"}]}")
+  move "$i1" "$progress" jsmith "Reproduced locally; looking into the password validator."
+  AS=dlopper call PUT "/issues/$i1.json" '{"issue":{"notes":"Thanks, please add a regression test too.","done_ratio":30}}' >/dev/null
+
+  i=$(issue "{\"project_id\":$demo,\"tracker_id\":$feature,\"subject\":\"Add CSV export to the issue list\",\"priority_id\":$normal,\"assigned_to_id\":$dl,\"category_id\":$frontend,\"estimated_hours\":6}")
+  move "$i" "$progress" dlopper
+  move "$i" "$resolved" dlopper "Implemented in the export menu."
+
+  # Developer's default workflow: New -> In Progress -> Resolved -> Closed.
+  i=$(issue "{\"project_id\":$demo,\"tracker_id\":$bug,\"subject\":\"Typo in footer copyright\",\"priority_id\":$low,\"assigned_to_id\":$js,\"custom_fields\":[{\"id\":$cf,\"value\":\"minor\"}]}")
+  move "$i" "$progress" jsmith
+  move "$i" "$resolved" jsmith "Fixed the typo."
+  move "$i" "$closed" jsmith "Verified on staging."
+
+  i=$(issue "{\"project_id\":$demo,\"tracker_id\":$support,\"subject\":\"How do I reset my API key?\",\"priority_id\":$normal}")
+  move "$i" "$feedback" admin "Use My account > API access key > Reset. Does that help?"
+
+  i5=$(issue "{\"project_id\":$demo,\"tracker_id\":$feature,\"subject\":\"Dark mode\",\"priority_id\":$low,\"start_date\":\"2025-01-06\",\"due_date\":\"2025-03-31\"}")
+  i6=$(issue "{\"project_id\":$demo,\"tracker_id\":$feature,\"subject\":\"Dark mode: settings toggle\",\"priority_id\":$low,\"parent_issue_id\":$i5,\"assigned_to_id\":$dl}")
+  call POST "/issues/$i6/watchers.json" "{\"user_id\":$js}" >/dev/null
+
+  i7=$(issue "{\"project_id\":$demo,\"tracker_id\":$bug,\"subject\":\"Crash when uploading a large attachment\",\"description\":\"Uploading a 12 MB file crashes the worker.\",\"priority_id\":$urgent,\"assigned_to_id\":$js,\"category_id\":$backend,\"custom_fields\":[{\"id\":$cf,\"value\":\"critical\"}],\"watcher_user_ids\":[$dl]}")
+  attach "$i7" crash.log $'worker[42]: upload of 12582912 bytes\nworker[42]: killed (out of memory)\n'
+  call POST "/issues/$i7/relations.json" "{\"relation\":{\"issue_to_id\":$i1,\"relation_type\":\"relates\"}}" >/dev/null
+
+  i8=$(issue "{\"project_id\":$ops,\"tracker_id\":$support,\"subject\":\"Rotate TLS certificates\",\"priority_id\":$high,\"assigned_to_id\":$dl,\"due_date\":\"2030-06-30\"}")
+  i=$(issue "{\"project_id\":$ops,\"tracker_id\":$bug,\"subject\":\"Disk usage alert on db01\",\"priority_id\":$immediate,\"custom_fields\":[{\"id\":$cf,\"value\":\"major\"}]}")
+  move "$i" "$rejected" admin "False alarm: the alert threshold was misconfigured."
+  i10=$(issue "{\"project_id\":$ops,\"tracker_id\":$feature,\"subject\":\"Automate nightly backups\",\"priority_id\":$normal,\"assigned_to_id\":$js,\"start_date\":\"2025-02-01\",\"estimated_hours\":8,\"done_ratio\":50}")
+  move "$i10" "$progress" jsmith
+  call POST "/issues/$i10/relations.json" "{\"relation\":{\"issue_to_id\":$i8,\"relation_type\":\"precedes\",\"delay\":0}}" >/dev/null
+  say "created issues #$i1 to #$i10"
+}
+
 fixture() {
-  local jsmith dlopper demo ops dev mgr
-  dev=$(call GET /roles.json | id_of '.roles[]|select(.name=="Developer").id')
-  mgr=$(call GET /roles.json | id_of '.roles[]|select(.name=="Manager").id')
+  local jsmith dlopper demo ops roles dev mgr
+  roles=$(call GET /roles.json)
+  dev=$(named .roles Developer <<<"$roles")
+  mgr=$(named .roles Manager <<<"$roles")
   jsmith=$(user jsmith John Smith)
   dlopper=$(user dlopper Dave Lopper)
   demo=$(project demo Demo true)
@@ -179,22 +269,22 @@ fixture() {
   member demo "$dlopper" "$mgr"
   member ops "$jsmith" "$mgr"
   member ops "$dlopper" "$dev"
-  call GET /projects/demo/issue_categories.json | jq -e '.issue_categories|length>0' >/dev/null || {
+  local cats
+  cats=$(call GET /projects/demo/issue_categories.json)
+  [ -n "$(named .issue_categories Backend <<<"$cats")" ] ||
     call POST /projects/demo/issue_categories.json "{\"issue_category\":{\"name\":\"Backend\",\"assigned_to_id\":$jsmith}}" >/dev/null
+  [ -n "$(named .issue_categories Frontend <<<"$cats")" ] ||
     call POST /projects/demo/issue_categories.json "{\"issue_category\":{\"name\":\"Frontend\",\"assigned_to_id\":$dlopper}}" >/dev/null
-  }
-  call GET /projects/demo/versions.json | jq -e '.versions|length>0' >/dev/null ||
-    call POST /projects/demo/versions.json '{"version":{"name":"v1.0","status":"open","due_date":"2030-12-31"}}' >/dev/null
-  if [ "$(call GET '/issues.json?status_id=*&limit=1' | jq .total_count)" = 0 ]; then
-    say "creating fixture issues"
-    local i
-    i=$(call POST /issues.json "{\"issue\":{\"project_id\":$demo,\"tracker_id\":1,\"subject\":\"Login page returns 500 on empty password\",\"priority_id\":3,\"assigned_to_id\":$jsmith}}" | id_of .issue.id)
-    AS=jsmith call PUT "/issues/$i.json" '{"issue":{"status_id":2,"notes":"Reproduced locally."}}' >/dev/null
-    call POST /issues.json "{\"issue\":{\"project_id\":$demo,\"tracker_id\":2,\"subject\":\"Add CSV export to the issue list\",\"assigned_to_id\":$dlopper}}" >/dev/null
-    i=$(call POST /issues.json "{\"issue\":{\"project_id\":$demo,\"tracker_id\":1,\"subject\":\"Typo in footer copyright\",\"priority_id\":1,\"assigned_to_id\":$jsmith}}" | id_of .issue.id)
-    for s in 2 3 5; do AS=jsmith call PUT "/issues/$i.json" "{\"issue\":{\"status_id\":$s}}" >/dev/null; done
-    call POST /issues.json "{\"issue\":{\"project_id\":$ops,\"tracker_id\":3,\"subject\":\"Rotate TLS certificates\",\"priority_id\":3,\"assigned_to_id\":$dlopper}}" >/dev/null
+  [ -n "$(call GET /projects/demo/versions.json | named .versions v1.0)" ] ||
+    call POST /projects/demo/versions.json '{"version":{"name":"v1.0","status":"open","due_date":"2030-12-31","sharing":"none"}}' >/dev/null
+  if [ "$(call GET '/issues.json?project_id=demo&status_id=*&limit=1' | jq .total_count)" = 0 ] &&
+    [ "$(call GET '/issues.json?project_id=ops&status_id=*&limit=1' | jq .total_count)" = 0 ]; then
+    fixture_issues "$demo" "$ops" "$jsmith" "$dlopper"
   fi
+  write_env
+}
+
+write_env() {
   local login k
   {
     echo "REDMINE_URL=$BASE"
@@ -204,7 +294,8 @@ fixture() {
       echo "$k" >"$STATE/api_key_$login"
       echo "REDMINE_${login^^}_API_KEY=$k"
     done
-  } >"$STATE/env"
+  } >"$STATE/env.new"
+  mv "$STATE/env.new" "$STATE/env"
   echo "$KEY" >"$STATE/api_key"
 }
 
@@ -228,6 +319,9 @@ up() {
   fixture
   say "Redmine is up at $BASE; keys in $STATE/env"
 }
+
+# Sourced (for testing the fixture against another server): define the functions only.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 
 case "${1:-up}" in
   up) up ;;
