@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+import { makeIssue } from '../test/issue-factory'
+import { activeFilterCount, filterIssues } from './issue-filter'
+import { issueSearchDefaults, type IssueSearch } from './issue-search'
+
+const jsmith = { id: 5, name: 'John Smith' }
+const closed = { id: 5, name: 'Closed', isClosed: true }
+const issues = [
+  makeIssue({
+    id: 1,
+    subject: 'Login page returns 500',
+    assignee: jsmith,
+    priority: { id: 3, name: 'High' },
+  }),
+  makeIssue({
+    id: 2,
+    subject: 'CSV export',
+    description: 'Add an export menu',
+    tracker: { id: 2, name: 'Feature' },
+  }),
+  makeIssue({
+    id: 3,
+    subject: 'Typo in footer',
+    status: closed,
+    assignee: jsmith,
+    dueDate: '2026-02-01',
+  }),
+  makeIssue({
+    id: 4,
+    subject: 'Crash on upload',
+    customFields: [{ id: 1, name: 'Severity', value: 'critical' }],
+    attachmentCount: 1,
+    createdOn: '2026-03-05T08:00:00Z',
+  }),
+]
+const run = (over: Partial<IssueSearch>) =>
+  filterIssues(issues, { ...issueSearchDefaults, ...over }, { meId: 5 }).map((i) => i.id)
+
+describe('filterIssues', () => {
+  it('keeps the scope: open, closed or all', () => {
+    expect(run({})).toEqual([1, 2, 4])
+    expect(run({ status: 'closed' })).toEqual([3])
+    expect(run({ status: 'all' })).toEqual([1, 2, 3, 4])
+  })
+  it('filters by assignee me, nobody and ids', () => {
+    expect(run({ status: 'all', assignee: ['me'] })).toEqual([1, 3])
+    expect(run({ status: 'all', assignee: ['none'] })).toEqual([2, 4])
+    expect(run({ status: 'all', assignee: ['none', 5] })).toEqual([1, 2, 3, 4])
+  })
+  it('filters by tracker, priority and custom field', () => {
+    expect(run({ tracker: [2] })).toEqual([2])
+    expect(run({ priority: [3] })).toEqual([1])
+    expect(run({ cf: { '1': ['critical', 'major'] } })).toEqual([4])
+  })
+  it('finds text in subject or description, case-insensitively, and #id', () => {
+    expect(run({ q: 'EXPORT menu' })).toEqual([2])
+    expect(run({ q: 'crash' })).toEqual([4])
+    expect(run({ q: '#1' })).toEqual([1])
+  })
+  it('filters by date ranges and attachments', () => {
+    expect(run({ createdFrom: '2026-03-01' })).toEqual([4])
+    expect(run({ status: 'all', dueTo: '2026-12-31' })).toEqual([3])
+    expect(run({ attachments: true })).toEqual([4])
+  })
+  it('counts active filters', () => {
+    expect(activeFilterCount(issueSearchDefaults)).toBe(0)
+    expect(
+      activeFilterCount({ ...issueSearchDefaults, q: 'x', tracker: [1], cf: { '1': ['a'] } }),
+    ).toBe(3)
+  })
+})

@@ -1,0 +1,109 @@
+/**
+ * The view in the URL: filters, sort, grouping, columns and mode, shared by the issue table and
+ * the board. Every field falls back to its default on bad input (`.catch`), so a malformed link
+ * opens the default view instead of an error page.
+ */
+import { z } from 'zod'
+import type { IssueSortField } from '../trackers/tracker'
+
+export const SORT_FIELDS = [
+  'id',
+  'project',
+  'tracker',
+  'status',
+  'priority',
+  'subject',
+  'assignee',
+  'author',
+  'category',
+  'version',
+  'startDate',
+  'dueDate',
+  'doneRatio',
+  'estimatedHours',
+  'spentHours',
+  'createdOn',
+  'updatedOn',
+] as const satisfies readonly IssueSortField[]
+
+export const GROUP_FIELDS = [
+  'status',
+  'tracker',
+  'priority',
+  'assignee',
+  'author',
+  'version',
+  'category',
+] as const
+export type GroupField = (typeof GROUP_FIELDS)[number]
+
+const ids = z.array(z.coerce.number().int().positive()).catch([])
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined)
+
+/** `priority.desc` style sort keys, most significant first. */
+const sortKey = z.string().regex(new RegExp(`^(${SORT_FIELDS.join('|')})(\\.desc)?$`))
+
+export const issueSearchObject = z.object({
+  /** Which issues to load: the server-side scope. */
+  status: z.enum(['open', 'closed', 'all']).catch('open'),
+  /** Specific statuses within the loaded scope. */
+  statusIds: ids,
+  tracker: ids,
+  priority: ids,
+  /** User ids, plus `me` and `none`. */
+  assignee: z
+    .array(z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]))
+    .catch([]),
+  author: ids,
+  category: ids,
+  version: ids,
+  /** Custom field values: `{ "1": ["major", "critical"] }`. */
+  cf: z.record(z.string().regex(/^\d+$/), z.array(z.string())).catch({}),
+  q: z.string().max(200).catch(''),
+  createdFrom: isoDate,
+  createdTo: isoDate,
+  updatedFrom: isoDate,
+  updatedTo: isoDate,
+  dueFrom: isoDate,
+  dueTo: isoDate,
+  attachments: z.boolean().optional().catch(undefined),
+  sort: z.array(sortKey).max(4).catch(['id.desc']),
+  group: z.enum(GROUP_FIELDS).optional().catch(undefined),
+  mode: z.enum(['table', 'board']).catch('table'),
+})
+
+export const issueSearchSchema = issueSearchObject
+
+export type IssueSearch = z.infer<typeof issueSearchObject>
+
+export const issueSearchDefaults: IssueSearch = issueSearchObject.parse({})
+
+export interface SortKey {
+  field: IssueSortField
+  desc: boolean
+}
+
+export function parseSort(keys: string[]): SortKey[] {
+  return keys.map((k) => {
+    const [field, dir] = k.split('.')
+    return { field: field as IssueSortField, desc: dir === 'desc' }
+  })
+}
+
+export function formatSort(keys: SortKey[]): string[] {
+  return keys.map((k) => `${k.field}${k.desc ? '.desc' : ''}`)
+}
+
+/** Header click: sort by this field alone; shift-click: add it (or flip it) as a further key. */
+export function toggleSort(current: string[], field: IssueSortField, multi: boolean): string[] {
+  const keys = parseSort(current)
+  const existing = keys.find((k) => k.field === field)
+  if (!multi) return formatSort([{ field, desc: existing ? !existing.desc : false }])
+  if (existing)
+    return formatSort(keys.map((k) => (k.field === field ? { ...k, desc: !k.desc } : k)))
+  return formatSort([...keys, { field, desc: false }]).slice(0, 4)
+}
