@@ -1,0 +1,116 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { buildBoard } from './board-columns'
+import { samplePriorities, sampleIssues, sampleStatuses } from './board-fixtures'
+import { cardComparator } from './board-order'
+import { wipBlocksDrop, wipState } from './board-wip'
+
+const statuses = sampleStatuses()
+const issues = sampleIssues()
+
+describe('buildBoard', () => {
+  it('makes one column per status in position order, with counts', () => {
+    const b = buildBoard(issues, { statuses: [...statuses].reverse() })
+    expect(b.columns.map((c) => c.status.name)).toEqual([
+      'New',
+      'In Progress',
+      'Resolved',
+      'Feedback',
+      'Closed',
+      'Rejected',
+    ])
+    expect(b.columns.map((c) => c.count)).toEqual([4, 2, 1, 1, 1, 1])
+    expect(b.lanes).toHaveLength(1)
+    expect(
+      b.lanes[0]!.cells.get(1)!
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual([5, 6, 7, 8])
+  })
+
+  it('collapses closed statuses and hides empty ones on request', () => {
+    const some = issues.filter((i) => i.status.name !== 'Feedback')
+    const b = buildBoard(some, { statuses, collapseClosed: true, hideEmpty: true })
+    expect(b.columns.map((c) => c.status.name)).not.toContain('Feedback')
+    expect(b.columns.filter((c) => c.collapsed).map((c) => c.status.name)).toEqual([
+      'Closed',
+      'Rejected',
+    ])
+  })
+
+  it('keeps only the statuses the trackers use, plus those issues are in', () => {
+    const b = buildBoard(issues, { statuses, usedStatusIds: new Set([1, 2]) })
+    expect(b.columns.map((c) => c.status.id)).toEqual([1, 2, 3, 4, 5, 6])
+    const few = buildBoard(
+      issues.filter((i) => i.status.id <= 2),
+      { statuses, usedStatusIds: new Set([1, 2, 3]) },
+    )
+    expect(few.columns.map((c) => c.status.id)).toEqual([1, 2, 3])
+  })
+
+  it('groups swimlanes by assignee with counts, unassigned last', () => {
+    const b = buildBoard(issues, { statuses, swimlane: 'assignee' })
+    expect(b.lanes.map((l) => [l.label, l.count])).toEqual([
+      ['Dave Lopper', 3],
+      ['John Smith', 4],
+      ['Unassigned', 3],
+    ])
+  })
+
+  it('orders priority lanes highest first and names parent lanes with the subject', () => {
+    const byPriority = buildBoard(issues, {
+      statuses,
+      swimlane: 'priority',
+      priorities: samplePriorities(),
+    })
+    expect(byPriority.lanes.map((l) => l.label)).toEqual([
+      'Immediate',
+      'Urgent',
+      'High',
+      'Normal',
+      'Low',
+    ])
+    const byParent = buildBoard(issues, { statuses, swimlane: 'parent' })
+    const parent5 = issues.find((i) => i.id === 5)!.subject
+    expect(byParent.lanes.map((l) => l.label)).toEqual([`#5 ${parent5}`, 'No parent'])
+  })
+
+  it('evaluates WIP limits per column', () => {
+    const b = buildBoard(issues, { statuses, wipLimits: { '1': 3, '2': 2 } })
+    expect(b.columns[0]!.wip).toEqual({ count: 4, limit: 3, over: true, full: true })
+    expect(b.columns[1]!.wip).toEqual({ count: 2, limit: 2, over: false, full: true })
+    expect(b.columns[2]!.wip.limit).toBeNull()
+  })
+})
+
+describe('card order', () => {
+  const ids = (order: Parameters<typeof cardComparator>[0]) =>
+    [...issues].sort(cardComparator(order, samplePriorities())).map((i) => i.id)
+
+  it('sorts by priority (highest first), then id', () => {
+    expect(ids('priority').slice(0, 3)).toEqual([9, 7, 1])
+  })
+  it('sorts by id and by updated (most recent first)', () => {
+    expect(ids('id')).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    const upd = [...issues].sort(cardComparator('updated'))
+    for (let k = 1; k < upd.length; k++)
+      expect(upd[k - 1]!.updatedOn >= upd[k]!.updatedOn).toBe(true)
+  })
+  it('sorts by due date, none last', () => {
+    const due = [...issues].sort(cardComparator('due')).map((i) => i.dueDate)
+    const firstNull = due.indexOf(null)
+    expect(due.slice(firstNull).every((d) => d === null)).toBe(true)
+    expect(due.slice(0, firstNull)).toEqual([...due.slice(0, firstNull)].sort())
+  })
+})
+
+describe('WIP', () => {
+  it('blocks a drop into a full column only when limits block and the card comes from elsewhere', () => {
+    const full = wipState(3, 3)
+    expect(wipBlocksDrop(full, { blocking: true, sameColumn: false })).toBe(true)
+    expect(wipBlocksDrop(full, { blocking: false, sameColumn: false })).toBe(false)
+    expect(wipBlocksDrop(full, { blocking: true, sameColumn: true })).toBe(false)
+    expect(wipBlocksDrop(wipState(2, 3), { blocking: true, sameColumn: false })).toBe(false)
+    expect(wipState(5, 0).limit).toBeNull()
+  })
+})

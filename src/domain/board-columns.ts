@@ -1,0 +1,88 @@
+/**
+ * The board's shape: columns by status (in status position order), swimlanes, counts and WIP.
+ * Pure: the board components render what this returns.
+ */
+import { cardComparator, type CardOrder } from './board-order'
+import { laneKeyOf, laneValue, orderLanes, type LaneKey, type SwimlaneField } from './board-lanes'
+import { wipState, type WipLimits, type WipState } from './board-wip'
+import type { Issue, IssueStatus, Priority } from './model'
+
+export interface BoardColumn {
+  status: IssueStatus
+  count: number
+  wip: WipState
+  /** A closed status shown narrow (the "collapse closed" setting). */
+  collapsed: boolean
+}
+
+export interface BoardLane extends LaneKey {
+  count: number
+  /** Sorted issues per status id. */
+  cells: Map<number, Issue[]>
+}
+
+export interface Board {
+  columns: BoardColumn[]
+  lanes: BoardLane[]
+}
+
+export interface BoardOptions {
+  statuses: IssueStatus[]
+  /**
+   * Statuses the project's trackers use, where the tracker can say; absent means every status.
+   * Statuses that issues on the board are in are always kept.
+   */
+  usedStatusIds?: ReadonlySet<number>
+  swimlane?: SwimlaneField
+  order?: CardOrder
+  priorities?: Priority[]
+  collapseClosed?: boolean
+  hideEmpty?: boolean
+  wipLimits?: WipLimits
+}
+
+export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
+  const field = o.swimlane ?? 'none'
+  const byStatus = new Map<number, number>()
+  for (const i of issues) byStatus.set(i.status.id, (byStatus.get(i.status.id) ?? 0) + 1)
+
+  const statuses = [...o.statuses]
+    .sort((a, b) => a.position - b.position || a.id - b.id)
+    .filter((s) => !o.usedStatusIds || o.usedStatusIds.has(s.id) || byStatus.has(s.id))
+    .filter((s) => !o.hideEmpty || byStatus.has(s.id))
+  const columns = statuses.map((status) => {
+    const count = byStatus.get(status.id) ?? 0
+    return {
+      status,
+      count,
+      wip: wipState(count, o.wipLimits?.[String(status.id)]),
+      collapsed: Boolean(o.collapseClosed && status.isClosed),
+    }
+  })
+
+  const lanes = new Map<string, BoardLane>()
+  for (const issue of issues) {
+    const lk = laneKeyOf(field, laneValue(issue, field))
+    let lane = lanes.get(lk.key)
+    if (!lane) {
+      lane = { ...lk, count: 0, cells: new Map() }
+      lanes.set(lk.key, lane)
+    }
+    lane.count += 1
+    const cell = lane.cells.get(issue.status.id)
+    if (cell) cell.push(issue)
+    else lane.cells.set(issue.status.id, [issue])
+  }
+  if (field === 'parent') {
+    const subjects = new Map(issues.map((i) => [i.id, i.subject]))
+    for (const lane of lanes.values()) {
+      const subject = lane.value ? subjects.get(lane.value.id) : undefined
+      if (subject) lane.label = `${lane.label} ${subject}`
+    }
+  }
+  if (lanes.size === 0) lanes.set('all', { ...laneKeyOf(field, null), count: 0, cells: new Map() })
+  const compare = cardComparator(o.order ?? 'priority', o.priorities)
+  for (const lane of lanes.values()) for (const cell of lane.cells.values()) cell.sort(compare)
+  const ordered = orderLanes([...lanes.values()], field, o.priorities) as BoardLane[]
+  return { columns, lanes: ordered }
+}
