@@ -316,6 +316,7 @@ up() {
   KEY=$(configure)
   [ -n "$KEY" ] || { cat "$STATE/runner.err" >&2; fail "could not configure Redmine"; }
   start
+  ln -sfn /var/log/redmine/default/production.log "$STATE/production.log"
   fixture
   say "Redmine is up at $BASE; keys in $STATE/env"
 }

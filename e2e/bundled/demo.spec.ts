@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test, urlsWithKeys } from '../support/test'
 import { expectNoSeriousA11yViolations, setTheme } from '../support/a11y'
 import { rawGet } from '../support/raw-http'
 
@@ -58,4 +58,15 @@ test('the bundled tracker refuses path escapes too', async () => {
     const res = await rawGet('http://127.0.0.1:4311', path)
     expect(res.status, path).toBe(400)
   }
+})
+
+test('the key guard used by every spec spots keys in URLs', () => {
+  const key = 'a11ce0000000000000000000000000000000add1'
+  expect(urlsWithKeys([`http://h/t/local/issues.json?x=${key}`])).toHaveLength(1)
+  expect(urlsWithKeys(['http://h/t/local/issues.json?key=abc'])).toHaveLength(1)
+  expect(urlsWithKeys(['http://h/t/main/x'], ['secret-one'])).toEqual([])
+  expect(urlsWithKeys(['http://h/t/main/secret-one'], ['secret-one'])).toHaveLength(1)
+  expect(
+    urlsWithKeys(['http://h/assets/index-BX2a9f.js', 'http://h/t/local/issues/7.json']),
+  ).toEqual([])
 })

@@ -1,9 +1,10 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from '../support/test'
 import { rawGet } from '../support/raw-http'
+import { redmineLog } from '../support/redmine-env'
 
 const base = 'http://127.0.0.1:4312'
 
-for (const path of [
+const escapes = [
   '/t/main/..%2f..%2fetc/passwd',
   '/t/main/../../etc/passwd',
   '/t/main/%2e%2e/%2e%2e/etc/passwd',
@@ -11,7 +12,9 @@ for (const path of [
   '/t/main//evil.example/x',
   '/t/main/http://evil.example/x',
   '/t/main/a%5c..%5cb',
-]) {
+]
+
+for (const path of escapes) {
   test(`the proxy refuses ${path}`, async () => {
     const res = await rawGet(base, path)
     expect(res.status).toBe(400)
@@ -33,4 +36,20 @@ test('the proxy reaches the configured Redmine and passes its empty 401 through'
   expect(
     JSON.parse(projects.body).projects.map((p: { identifier: string }) => p.identifier),
   ).toContain('demo')
+})
+
+test('refused paths never reach Redmine (checked in its log)', async () => {
+  const log = redmineLog()
+  test.skip(!log, "Redmine's production.log is not readable here")
+  const id = Date.now().toString(36)
+  const marker = `e2eEscape${id}`
+  const probe = `e2eProbe${id}`
+  for (const path of [...escapes, '/t/elsewhere/issues.json']) {
+    expect((await rawGet(base, `${path}${marker}`)).status).toBeGreaterThanOrEqual(400)
+  }
+  // A request that is allowed through shows up in the log, so the check below can fail.
+  expect((await rawGet(base, `/t/main/projects.json?probe=${probe}`)).status).toBe(200)
+  await expect.poll(() => log?.since().includes(probe)).toBe(true)
+  const reached = (log?.since() ?? '').split('\n').filter((l) => l.includes(marker))
+  expect(reached).toEqual([])
 })

@@ -1,5 +1,5 @@
 /** Keys and URL of the real Redmine brought up by scripts/real-redmine.sh. */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 
 function fromStateFile(): Record<string, string> {
   const file = `${process.env.REDMINE_STATE ?? '/tmp/redmine-state'}/env`
@@ -43,4 +43,18 @@ export async function redmineApi<T = unknown>(
   if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`)
   const text = await res.text()
   return (text ? JSON.parse(text) : undefined) as T
+}
+
+/** Redmine's Rails log (scripts/real-redmine.sh links it into the state dir), if readable here. */
+export function redmineLog(): { since: () => string } | undefined {
+  const file =
+    process.env.REDMINE_LOG ?? `${process.env.REDMINE_STATE ?? '/tmp/redmine-state'}/production.log`
+  if (!existsSync(file)) return undefined
+  const start = statSync(file).size
+  return {
+    since: () => {
+      const all = readFileSync(file)
+      return all.subarray(Math.min(start, all.length)).toString('utf8')
+    },
+  }
 }
