@@ -1,0 +1,105 @@
+/**
+ * The issue store: every issue of a scope, loaded once, kept fresh by deltas, persisted in
+ * IndexedDB. It lives in the TanStack Query cache under the connection's key, so sign-out and
+ * optimistic updates go through the same cache.
+ */
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback, useEffect, useState } from 'react'
+import type { PagingProgress } from '../trackers/paging'
+import type { ConnectionId, Issue, IssueId, IssueSort, TrackerAdapter } from '../trackers/tracker'
+import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
+import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
+import { scopeKey, type Scope } from './scope'
+
+export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
+
+const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
+
+export const issueStoreQueries = {
+  all: (conn: ConnectionId) => ['c', conn, 'issues', 'scope'] as const,
+  scope: (t: TrackerAdapter, scope: Scope, firstSort?: IssueSort[]) =>
+    queryOptions({
+      queryKey: [...issueStoreQueries.all(t.id), scopeKey(scope)] as const,
+      queryFn: async ({ client, queryKey, signal }): Promise<IssueSnapshot> => {
+        const key = scopeKey(scope)
+        const onProgress = (p: PagingProgress | null) =>
+          progressListeners.get(`${t.id}|${key}`)?.(p)
+        let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
+        prev ??= await loadSnapshot(t.id, key)
+        if (prev) client.setQueryData(queryKey, prev)
+        const snap = prev?.complete
+          ? await refreshDelta(t, scope, prev, { signal, onProgress })
+          : await loadAll(t, scope, {
+              signal,
+              sort: firstSort,
+              onProgress,
+              // Stream pages into the cache so the table renders as they arrive.
+              onPartial: (s) => client.setQueryData(queryKey, s),
+            })
+        onProgress(null)
+        void saveSnapshot(t.id, key, snap)
+        return snap
+      },
+      staleTime: 30_000,
+      refetchInterval: REFRESH_INTERVAL_MS,
+      refetchOnWindowFocus: true,
+    }),
+}
+
+export interface IssueStore {
+  issues: Issue[]
+  snapshot: IssueSnapshot | undefined
+  progress: PagingProgress | null
+  isLoading: boolean
+  isRefreshing: boolean
+  error: Error | null
+  checkedAt: number | null
+  refresh: () => void
+}
+
+export function useIssueStore(
+  t: TrackerAdapter,
+  scope: Scope,
+  firstSort?: IssueSort[],
+): IssueStore {
+  const [progress, setProgress] = useState<PagingProgress | null>(null)
+  const key = `${t.id}|${scopeKey(scope)}`
+  useEffect(() => {
+    progressListeners.set(key, setProgress)
+    return () => {
+      progressListeners.delete(key)
+    }
+  }, [key])
+  const q = useQuery(issueStoreQueries.scope(t, scope, firstSort))
+  const client = useQueryClient()
+  const refresh = useCallback(() => {
+    void client.refetchQueries({ queryKey: issueStoreQueries.scope(t, scope).queryKey })
+  }, [client, t, scope])
+  return {
+    issues: q.data?.issues ?? [],
+    snapshot: q.data,
+    progress,
+    isLoading: q.isPending || (q.data !== undefined && !q.data.complete),
+    isRefreshing: q.isFetching && q.data?.complete === true,
+    error: q.error,
+    checkedAt: q.data?.complete ? q.data.checkedAt : null,
+    refresh,
+  }
+}
+
+/** Writes an issue in every cached scope of a connection (optimistic moves, bulk edits). */
+export function patchIssue(
+  client: QueryClient,
+  conn: ConnectionId,
+  id: IssueId,
+  update: (i: Issue) => Issue,
+): void {
+  client.setQueriesData<IssueSnapshot>({ queryKey: issueStoreQueries.all(conn) }, (snap) =>
+    snap ? { ...snap, issues: snap.issues.map((i) => (i.id === id ? update(i) : i)) } : snap,
+  )
+}
+
+export async function clearIssueStore(client: QueryClient, conn: ConnectionId): Promise<void> {
+  client.removeQueries({ queryKey: issueStoreQueries.all(conn) })
+  await clearSnapshots(conn)
+}
