@@ -18,6 +18,8 @@ const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 export const issueStoreQueries = {
   all: (conn: ConnectionId) => ['c', conn, 'issues', 'scope'] as const,
   scope: (t: TrackerAdapter, scope: Scope, firstSort?: IssueSort[]) =>
+    // The adapter is identified by t.id; firstSort only orders the first page, not the result.
+    // eslint-disable-next-line @tanstack/query/exhaustive-deps
     queryOptions({
       queryKey: [...issueStoreQueries.all(t.id), scopeKey(scope)] as const,
       queryFn: async ({ client, queryKey, signal }): Promise<IssueSnapshot> => {
