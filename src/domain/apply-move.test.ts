@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { applyMove, movePatch, planMove, reverseMove, unappliedFields } from './apply-move'
+import {
+  applyMove,
+  movePatch,
+  planMove,
+  reverseMove,
+  rollbackOf,
+  unappliedFields,
+} from './apply-move'
 import { sampleDetail, sampleIssue, sampleIssues, status } from './board-fixtures'
 
 describe('applyMove', () => {
@@ -78,5 +85,25 @@ describe('unappliedFields (verification after a 2xx)', () => {
     const move = planMove(sampleIssue(7), { status: status('In Progress') })!
     const after = applyMove(sampleIssues(), move).find((i) => i.id === 7)!
     expect(unappliedFields(after, move)).toEqual([])
+  })
+})
+
+describe('rollbackOf', () => {
+  it('undoes a chain of moves of one card back to the state before the first', () => {
+    const issues = sampleIssues()
+    const a = planMove(sampleIssue(4), { status: status('In Progress') })!
+    const s1 = applyMove(issues, a)
+    const b = planMove(
+      s1.find((i) => i.id === 4)!,
+      {
+        status: status('Resolved'),
+        lane: { field: 'assignee', value: { id: 5, name: 'John Smith' } },
+      },
+    )!
+    const s2 = applyMove(s1, b)
+    expect(applyMove(s2, rollbackOf([a, b]))).toEqual(issues)
+    expect(applyMove(s2, rollbackOf([b])).find((i) => i.id === 4)).toEqual(
+      s1.find((i) => i.id === 4),
+    )
   })
 })

@@ -106,3 +106,21 @@ export function unappliedFields(after: Issue, move: Move): (keyof MovableFields)
   }
   return out
 }
+
+/**
+ * One move that undoes a chain of moves of the same card (oldest first): every field any of them
+ * touched goes back to its value before the first move that touched it.
+ */
+export function rollbackOf(chain: readonly Move[]): Move {
+  const first = chain[0]
+  if (!first) throw new Error('rollbackOf: empty chain')
+  const to: MovableFields = {}
+  const from: MovableFields = {}
+  for (const m of chain) {
+    for (const k of Object.keys(m.to) as (keyof MovableFields)[]) {
+      if (!(k in to)) Object.assign(to, { [k]: m.from[k] })
+      Object.assign(from, { [k]: m.to[k] })
+    }
+  }
+  return { issueId: first.issueId, from, to }
+}
