@@ -37,7 +37,12 @@ export const GROUP_FIELDS = [
 ] as const
 export type GroupField = (typeof GROUP_FIELDS)[number]
 
-const ids = z.array(z.coerce.number().int().positive()).catch([])
+/** Optional in links, its default when missing, and its default again when malformed. */
+function fallback<T extends z.ZodType>(schema: T, value: z.output<T>) {
+  return schema.default(value as never).catch(value as never)
+}
+
+const ids = fallback(z.array(z.coerce.number().int().positive()), [])
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -49,21 +54,22 @@ const sortKey = z.string().regex(new RegExp(`^(${SORT_FIELDS.join('|')})(\\.desc
 
 export const issueSearchObject = z.object({
   /** Which issues to load: the server-side scope. */
-  status: z.enum(['open', 'closed', 'all']).catch('open'),
+  status: fallback(z.enum(['open', 'closed', 'all']), 'open'),
   /** Specific statuses within the loaded scope. */
   statusIds: ids,
   tracker: ids,
   priority: ids,
   /** User ids, plus `me` and `none`. */
-  assignee: z
-    .array(z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()]))
-    .catch([]),
+  assignee: fallback(
+    z.array(z.union([z.literal('me'), z.literal('none'), z.coerce.number().int().positive()])),
+    [],
+  ),
   author: ids,
   category: ids,
   version: ids,
   /** Custom field values: `{ "1": ["major", "critical"] }`. */
-  cf: z.record(z.string().regex(/^\d+$/), z.array(z.string())).catch({}),
-  q: z.string().max(200).catch(''),
+  cf: fallback(z.record(z.string().regex(/^\d+$/), z.array(z.string())), {}),
+  q: fallback(z.string().max(200), ''),
   createdFrom: isoDate,
   createdTo: isoDate,
   updatedFrom: isoDate,
@@ -71,9 +77,9 @@ export const issueSearchObject = z.object({
   dueFrom: isoDate,
   dueTo: isoDate,
   attachments: z.boolean().optional().catch(undefined),
-  sort: z.array(sortKey).max(4).catch(['id.desc']),
+  sort: fallback(z.array(sortKey).max(4), ['id.desc']),
   group: z.enum(GROUP_FIELDS).optional().catch(undefined),
-  mode: z.enum(['table', 'board']).catch('table'),
+  mode: fallback(z.enum(['table', 'board']), 'table'),
 })
 
 export const issueSearchSchema = issueSearchObject

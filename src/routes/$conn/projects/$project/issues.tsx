@@ -1,5 +1,35 @@
-import { createFileRoute } from '@tanstack/react-router'
+import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
+import {
+  issueSearchDefaults,
+  issueSearchSchema,
+  type IssueSearch,
+} from '../../../../domain/issue-search'
+import { IssuesView } from '../../../../features/issues-table'
 
 export const Route = createFileRoute('/$conn/projects/$project/issues')({
-  component: () => <main className="p-6">Issues</main>,
+  validateSearch: issueSearchSchema,
+  search: { middlewares: [stripSearchParams<IssueSearch>(issueSearchDefaults)] },
+  component: ProjectIssuesPage,
 })
+
+function ProjectIssuesPage() {
+  const { tracker } = Route.useRouteContext()
+  const { project } = Route.useParams()
+  const search = Route.useSearch()
+  const navigate = Route.useNavigate()
+  return (
+    <section aria-labelledby="issues-heading" className="space-y-3">
+      <h1 id="issues-heading" className="text-xl font-semibold">
+        Issues of {project}
+      </h1>
+      <IssuesView
+        tracker={tracker}
+        project={project}
+        search={search}
+        onChange={(patch) =>
+          void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+        }
+      />
+    </section>
+  )
+}

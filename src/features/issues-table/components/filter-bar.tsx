@@ -1,0 +1,158 @@
+import { useEffect, useRef } from 'react'
+import { Button, focusRing } from '../../../components/ui/button'
+import { inputClass } from '../../../components/ui/input'
+import { activeFilterCount } from '../../../domain/issue-filter'
+import { GROUP_FIELDS, issueSearchDefaults, type IssueSearch } from '../../../domain/issue-search'
+import type { Issue, Ref } from '../../../trackers/tracker'
+import {
+  chipLabel,
+  choicesFor,
+  FIELD_LABELS,
+  withoutValue,
+  withValue,
+  type Choice,
+  type ListField,
+} from '../filter-options'
+
+const LIST_FIELDS = Object.keys(FIELD_LABELS) as ListField[]
+
+export interface FilterBarProps {
+  search: IssueSearch
+  onChange: (patch: Partial<IssueSearch>) => void
+  issues: readonly Issue[]
+  meta: { statuses: Ref[]; types: Ref[]; priorities: Ref[] }
+}
+
+export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
+  const searchBox = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    // "/" focuses the search box, as in most trackers.
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)) {
+        e.preventDefault()
+        searchBox.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  const choices = Object.fromEntries(
+    LIST_FIELDS.map((f) => [f, choicesFor(f, issues, meta)]),
+  ) as Record<ListField, Choice[]>
+  const chips = LIST_FIELDS.flatMap((f) =>
+    (search[f] as Choice['value'][]).map((v) => ({
+      field: f,
+      value: v,
+      label: chipLabel(choices[f], v),
+    })),
+  )
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600 dark:text-slate-400">Search</span>
+          <input
+            ref={searchBox}
+            type="search"
+            className={`${inputClass} w-56`}
+            placeholder="Subject or description  ( / )"
+            value={search.q}
+            onChange={(e) => onChange({ q: e.target.value })}
+          />
+        </label>
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600 dark:text-slate-400">Issues</span>
+          <select
+            className={`${inputClass} w-auto`}
+            value={search.status}
+            onChange={(e) => onChange({ status: e.target.value as IssueSearch['status'] })}
+          >
+            <option value="open">Open</option>
+            <option value="closed">Closed</option>
+            <option value="all">All</option>
+          </select>
+        </label>
+        {LIST_FIELDS.map((f) => (
+          <label key={f} className="text-sm">
+            <span className="block text-xs text-slate-600 dark:text-slate-400">
+              {FIELD_LABELS[f]}
+            </span>
+            <select
+              className={`${inputClass} w-auto`}
+              value=""
+              onChange={(e) => {
+                const raw = e.target.value
+                const value = raw === 'me' || raw === 'none' ? raw : Number(raw)
+                onChange(withValue(search, f, value))
+              }}
+            >
+              <option value="">Add…</option>
+              {choices[f].map((c) => (
+                <option key={String(c.value)} value={String(c.value)}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <label className="text-sm">
+          <span className="block text-xs text-slate-600 dark:text-slate-400">Group by</span>
+          <select
+            className={`${inputClass} w-auto`}
+            value={search.group ?? ''}
+            onChange={(e) =>
+              onChange({ group: (e.target.value || undefined) as IssueSearch['group'] })
+            }
+          >
+            <option value="">Nothing</option>
+            {GROUP_FIELDS.map((g) => (
+              <option key={g} value={g}>
+                {g[0]!.toUpperCase() + g.slice(1)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {(chips.length > 0 || activeFilterCount(search) > 0) && (
+        <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
+          {chips.map((c) => (
+            <li key={`${c.field}-${c.value}`}>
+              <button
+                type="button"
+                className={`rounded-full bg-indigo-50 px-2.5 py-0.5 text-sm text-indigo-900 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-100 ${focusRing}`}
+                aria-label={`Remove filter ${FIELD_LABELS[c.field]}: ${c.label}`}
+                onClick={() => onChange(withoutValue(search, c.field, c.value))}
+              >
+                {FIELD_LABELS[c.field]}: {c.label} ×
+              </button>
+            </li>
+          ))}
+          <li>
+            <Button
+              variant="ghost"
+              onClick={() =>
+                onChange({
+                  ...Object.fromEntries(LIST_FIELDS.map((f) => [f, []])),
+                  q: '',
+                  cf: {},
+                  createdFrom: undefined,
+                  createdTo: undefined,
+                  updatedFrom: undefined,
+                  updatedTo: undefined,
+                  dueFrom: undefined,
+                  dueTo: undefined,
+                  attachments: undefined,
+                  status: issueSearchDefaults.status,
+                })
+              }
+            >
+              Clear all
+            </Button>
+          </li>
+        </ul>
+      )}
+    </div>
+  )
+}

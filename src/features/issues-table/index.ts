@@ -1,0 +1,1 @@
+export { IssuesView } from './components/issues-view'

@@ -1,0 +1,104 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import 'fake-indexeddb/auto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { sampleResponse } from '../../trackers/redmine/fixtures/load'
+import { mockFetch, renderRoute } from '../../test/render-route'
+
+const KEY = '0a1ba3ed7bc1f9d60147eb6fd256d1467006ed1a'
+
+function redmine() {
+  return mockFetch((url) => {
+    const p = url.pathname
+    if (p === '/api/config')
+      return Response.json({
+        trackers: [{ id: 'main', name: 'Redmine', type: 'redmine', base: '/t/main' }],
+      })
+    if (p === '/t/main/users/current.json') return sampleResponse('users_current_jsmith')
+    if (p === '/t/main/issue_statuses.json') return sampleResponse('issue_statuses')
+    if (p === '/t/main/trackers.json') return sampleResponse('trackers')
+    if (p === '/t/main/enumerations/issue_priorities.json')
+      return sampleResponse('issue_priorities')
+    // The real answer to status_id=* (all ten fixture issues) for every page/scope asked.
+    if (p === '/t/main/issues.json') return sampleResponse('f_status_all')
+    return undefined
+  })
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  localStorage.setItem(
+    'trackboard.session.main',
+    JSON.stringify({ apiKey: KEY, userName: 'John Smith' }),
+  )
+  vi.stubGlobal('matchMedia', () => ({ matches: false }))
+})
+afterEach(() => vi.unstubAllGlobals())
+
+const rowLinks = () =>
+  screen.getAllByRole('link').filter((a) => /^#\d+ /.test(a.getAttribute('aria-label') ?? ''))
+
+describe('the issue table', () => {
+  it('loads the scope and shows every issue with a link named #id and subject', async () => {
+    redmine()
+    renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    expect(
+      screen.getByRole('link', { name: '#7 Crash when uploading a large attachment' }),
+    ).toHaveAttribute('href', '/main/issues/7')
+    expect(screen.getByRole('status')).toHaveTextContent('10 of 10 issues')
+  })
+
+  it('filters from the URL, shows chips, and clears them', async () => {
+    redmine()
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all&tracker=%5B2%5D')
+    await waitFor(() => expect(rowLinks().length).toBeGreaterThan(0))
+    expect(rowLinks().every((a) => within(a.closest('tr')!).queryByText('Feature'))).toBe(true)
+    await user.click(screen.getByRole('button', { name: 'Remove filter Tracker: Feature' }))
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    expect(router.state.location.search).not.toHaveProperty('tracker')
+  })
+
+  it('text search narrows the rows and lives in the URL', async () => {
+    redmine()
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    await user.type(screen.getByRole('searchbox'), 'dark mode')
+    await waitFor(() =>
+      expect(rowLinks().map((a) => a.textContent)).toEqual([
+        'Dark mode: settings toggle',
+        'Dark mode',
+      ]),
+    )
+    expect(router.state.location.search).toMatchObject({ q: 'dark mode' })
+  })
+
+  it('sorts by a header click and adds keys with shift-click', async () => {
+    redmine()
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    await user.click(screen.getByRole('button', { name: /^Priority/ }))
+    expect(router.state.location.search).toMatchObject({ sort: ['priority'] })
+    await user.keyboard('{Shift>}')
+    await user.click(screen.getByRole('button', { name: /^Updated/ }))
+    await user.keyboard('{/Shift}')
+    expect(router.state.location.search).toMatchObject({ sort: ['priority', 'updatedOn'] })
+    const first = rowLinks()[0]!.closest('tr')!
+    expect(within(first).getByText('Low')).toBeInTheDocument()
+  })
+
+  it('groups with counts, and a malformed URL falls back to the defaults', async () => {
+    redmine()
+    renderRoute(
+      '/main/projects/demo/issues?status=all&group=status&sort=%5B%22nonsense%22%5D&tracker=oops',
+    )
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    expect(screen.getByRole('button', { name: /^▾ New \d+/ })).toHaveAttribute(
+      'aria-expanded',
+      'true',
+    )
+  })
+})
