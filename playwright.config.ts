@@ -6,7 +6,10 @@ import { join } from 'node:path'
 // Two targets, each a real Trackboard server: the bundled tracker, and a real Redmine proxied.
 // The app must be built first (`npm run build`; npm test and test:redmine do it).
 const redmineUrl = process.env.REDMINE_URL ?? 'http://127.0.0.1:3300'
-const dataDir = mkdtempSync(join(tmpdir(), 'trackboard-e2e-'))
+// A fresh data dir per run for the bundled tracker; the env var hands the same one to the workers,
+// which load this file again.
+process.env.TRACKBOARD_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'trackboard-e2e-'))
+const dataDir = process.env.TRACKBOARD_E2E_DATA_DIR
 
 const chromium = {
   browserName: 'chromium' as const,
@@ -42,7 +45,7 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: { ...chromium, trace: 'retain-on-failure' },
   projects: [
     {
@@ -58,12 +61,21 @@ export default defineConfig({
   ],
   webServer: [
     ...(project !== 'redmine'
-      ? [server(4311, { BUNDLED_TRACKER: 'on', DATA_DIR: dataDir, SEED_ISSUES: '300' })]
+      ? [
+          server(4311, {
+            BUNDLED_TRACKER: 'on',
+            TRACKER_URL: '',
+            TRACKERS_FILE: '',
+            DATA_DIR: dataDir,
+            SEED_ISSUES: '300',
+          }),
+        ]
       : []),
     ...(project !== 'bundled'
       ? [
           server(4312, {
             TRACKER_URL: redmineUrl,
+            TRACKERS_FILE: '',
             TRACKER_NAME: 'Redmine 5',
             BUNDLED_TRACKER: 'off',
           }),
