@@ -4,7 +4,8 @@
  * failed move back, touching only that card so concurrent moves of other cards survive.
  */
 import type { SwimlaneField } from './board-lanes'
-import type { Issue, IssueId, IssuePatch, Ref } from './model'
+import type { IssuePatch } from '../trackers/tracker'
+import type { Issue, IssueId, Ref } from './model'
 
 export type MovableFields = Partial<
   Pick<Issue, 'status' | 'assignee' | 'tracker' | 'priority' | 'version' | 'category' | 'parent'>

@@ -1,0 +1,94 @@
+import { useDroppable } from '@dnd-kit/core'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import clsx from 'clsx'
+import { useRef } from 'react'
+import type { Issue } from '../../../trackers/tracker'
+import { cellId } from '../keyboard-coordinates'
+import { IssueCard, type CardInfo } from './issue-card'
+
+/** Past this many cards a cell renders only what is on screen. */
+export const VIRTUALIZE_AFTER = 60
+const ESTIMATED_CARD = 104
+
+export interface CellProps {
+  laneKey: string
+  statusId: number
+  statusIndex: number
+  issues: Issue[]
+  cardInfo: (issue: Issue) => CardInfo
+  /** The workflow forbids dropping the dragged card here (or its WIP limit does). */
+  dimmed: boolean
+  /** A long single-lane column: own scroll box, virtualized. */
+  tall: boolean
+}
+
+export function BoardCell(p: CellProps) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: cellId(p.laneKey, p.statusId),
+    data: { laneKey: p.laneKey, statusId: p.statusId },
+  })
+  return (
+    <div
+      ref={setNodeRef}
+      data-status-index={p.statusIndex}
+      className={clsx(
+        'min-h-16 rounded-md p-1 transition-colors',
+        isOver && !p.dimmed && 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950',
+        isOver && p.dimmed && 'bg-red-50 ring-2 ring-red-400 dark:bg-red-950',
+        p.dimmed && 'opacity-40',
+      )}
+    >
+      {p.tall && p.issues.length > VIRTUALIZE_AFTER ? (
+        <VirtualCards issues={p.issues} cardInfo={p.cardInfo} />
+      ) : (
+        <ul className="flex flex-col gap-2">
+          {p.issues.map((i) => (
+            <li key={i.id}>
+              <IssueCard issue={i} info={p.cardInfo(i)} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+function VirtualCards({
+  issues,
+  cardInfo,
+}: {
+  issues: Issue[]
+  cardInfo: (issue: Issue) => CardInfo
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  // The virtualizer is read fresh on every render of this small component; nothing memoizes it.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const v = useVirtualizer({
+    count: issues.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ESTIMATED_CARD,
+    getItemKey: (i) => issues[i]!.id,
+    overscan: 6,
+    gap: 8,
+  })
+  return (
+    <div ref={scrollRef} className="max-h-[calc(100vh-14rem)] overflow-y-auto">
+      <ul className="relative" style={{ height: v.getTotalSize() }}>
+        {v.getVirtualItems().map((row) => {
+          const issue = issues[row.index]!
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={v.measureElement}
+              className="absolute inset-x-0"
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <IssueCard issue={issue} info={cardInfo(issue)} />
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}

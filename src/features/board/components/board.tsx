@@ -1,0 +1,131 @@
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  TouchSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+} from '@dnd-kit/core'
+import { useMemo } from 'react'
+import { buildBoard } from '../../../domain/board-columns'
+import type { BoardSettings } from '../../../domain/board-search'
+import type { Issue, IssueStatus, Priority } from '../../../trackers/tracker'
+import { useTracker } from '../../../lib/tracker-context'
+import { priorityColor } from '../card-style'
+import { gridCoordinates } from '../keyboard-coordinates'
+import { useBoardDrag } from '../use-board-drag'
+import { useToasts } from '../use-toasts'
+import { BoardColumn } from './board-column'
+import { BoardToasts } from './board-toasts'
+import { CardBody, type CardInfo } from './issue-card'
+
+export interface BoardProps {
+  issues: Issue[]
+  statuses: IssueStatus[]
+  priorities: Priority[]
+  settings: BoardSettings
+  /** The signed-in user's id (the workflow depends on author/assignee); null if unknown. */
+  meId: number | null
+  onSettingsChange?: (patch: Partial<BoardSettings>) => void
+}
+
+const today = () => new Date().toISOString().slice(0, 10)
+
+/** The kanban board: columns by status, swimlanes, drag and drop that verifies each move. */
+export function Board(p: BoardProps) {
+  const tracker = useTracker()
+  const { toasts, show, dismiss } = useToasts()
+  const board = useMemo(
+    () =>
+      buildBoard(p.issues, {
+        statuses: p.statuses,
+        swimlane: p.settings.swimlane,
+        order: p.settings.order,
+        priorities: p.priorities,
+        collapseClosed: p.settings.collapseClosed,
+        hideEmpty: p.settings.hideEmpty,
+        wipLimits: p.settings.wip,
+      }),
+    [p.issues, p.statuses, p.priorities, p.settings],
+  )
+  const cardInfos = useMemo(() => {
+    const subtasks = new Map<number, number>()
+    for (const i of p.issues)
+      if (i.parent) subtasks.set(i.parent.id, (subtasks.get(i.parent.id) ?? 0) + 1)
+    const day = today()
+    return new Map<number, CardInfo>(
+      p.issues.map((i) => [
+        i.id,
+        {
+          conn: tracker.id,
+          color: priorityColor(i, p.priorities),
+          today: day,
+          subtasks: subtasks.get(i.id) ?? 0,
+        },
+      ]),
+    )
+  }, [p.issues, p.priorities, tracker.id])
+  const cardInfo = (i: Issue) => cardInfos.get(i.id)!
+
+  const drag = useBoardDrag({
+    tracker,
+    board,
+    issues: p.issues,
+    settings: p.settings,
+    meId: p.meId,
+    toast: show,
+  })
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: gridCoordinates(drag.grid) }),
+  )
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => drag.announceStart(active.id),
+    onDragOver: ({ active, over }) => drag.announceOver(active.id, over?.id ?? null),
+    onDragEnd: ({ active, over }) => drag.announceEnd(active.id, over?.id ?? null),
+    onDragCancel: ({ active }) => `Cancelled. ${drag.ref(active.id)} stays where it was.`,
+  }
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={drag.collision}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: {
+          draggable:
+            'To move an issue, press Space. Use the arrow keys to choose a column (left, right) or a swimlane (up, down), Space again to drop it, Escape to cancel.',
+        },
+      }}
+      onDragStart={drag.onDragStart}
+      onDragEnd={drag.onDragEnd}
+      onDragCancel={drag.onDragCancel}
+    >
+      <div className="flex items-start gap-3 overflow-x-auto pb-4" data-board>
+        {board.columns.map((column, index) => (
+          <BoardColumn
+            key={column.status.id}
+            column={column}
+            index={index}
+            lanes={board.lanes}
+            showLaneNames={p.settings.swimlane !== 'none'}
+            cardInfo={cardInfo}
+            dimmed={drag.isDimmed(column)}
+            onExpand={() => p.onSettingsChange?.({ collapseClosed: false })}
+          />
+        ))}
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {drag.active ? (
+          <div className="w-68 rotate-1 cursor-grabbing shadow-lg">
+            <CardBody issue={drag.active} info={cardInfo(drag.active)} />
+          </div>
+        ) : null}
+      </DragOverlay>
+      <BoardToasts toasts={toasts} onDismiss={dismiss} />
+    </DndContext>
+  )
+}

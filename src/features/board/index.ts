@@ -1,0 +1,3 @@
+export { BoardView } from './components/board-view'
+export { Board, type BoardProps } from './components/board'
+export { boardQueries } from './queries'

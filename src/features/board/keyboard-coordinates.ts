@@ -1,0 +1,41 @@
+/**
+ * Keyboard moves jump from cell to cell: ArrowLeft/Right to the neighbouring column, ArrowUp/Down
+ * to the neighbouring swimlane. Cells are droppables with ids from `cellId`.
+ */
+import type { KeyboardCoordinateGetter, UniqueIdentifier } from '@dnd-kit/core'
+
+export function cellId(laneKey: string, statusId: number): string {
+  return `cell|${laneKey}|${statusId}`
+}
+
+export function parseCellId(id: UniqueIdentifier): { laneKey: string; statusId: number } | null {
+  const [kind, laneKey, status] = String(id).split('|')
+  if (kind !== 'cell' || laneKey === undefined || status === undefined) return null
+  return { laneKey, statusId: Number(status) }
+}
+
+export interface BoardGrid {
+  statusIds: number[]
+  laneKeys: string[]
+  /** Where the card being dragged started. */
+  origin: { laneKey: string; statusId: number } | null
+}
+
+export function gridCoordinates(grid: () => BoardGrid): KeyboardCoordinateGetter {
+  return (event, { context }) => {
+    const g = grid()
+    const at = (context.over && parseCellId(context.over.id)) || g.origin
+    if (!at) return undefined
+    let col = g.statusIds.indexOf(at.statusId)
+    let row = g.laneKeys.indexOf(at.laneKey)
+    if (event.code === 'ArrowRight') col = Math.min(col + 1, g.statusIds.length - 1)
+    else if (event.code === 'ArrowLeft') col = Math.max(col - 1, 0)
+    else if (event.code === 'ArrowDown') row = Math.min(row + 1, g.laneKeys.length - 1)
+    else if (event.code === 'ArrowUp') row = Math.max(row - 1, 0)
+    else return undefined
+    event.preventDefault()
+    const rect = context.droppableRects.get(cellId(g.laneKeys[row]!, g.statusIds[col]!))
+    if (!rect) return undefined
+    return { x: rect.left + 8, y: rect.top + 8 }
+  }
+}
