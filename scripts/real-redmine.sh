@@ -50,7 +50,7 @@ installed() {
   [ -z "$(dpkg --audit 2>/dev/null)" ]
 }
 
-install() {
+install_packages() {
   if installed; then return 0; fi
   say "installing ${PACKAGES[*]} from Debian (first time only)"
   apt_quiet update
@@ -94,7 +94,7 @@ configure() {
   in_redmine timeout 300 bundle exec rails runner '
     Setting.rest_api_enabled = "1"
     admin = User.find_by_login("admin")
-    admin.update_column(:must_change_passwd, false)
+    admin.update_column(:must_change_passwd, false) if admin.must_change_passwd?
     IssueCustomField.find_by(name: "Severity") || IssueCustomField.create!(
       name: "Severity", field_format: "list", possible_values: %w[minor major critical],
       is_for_all: true, is_filter: true, searchable: true, visible: true, tracker_ids: Tracker.pluck(:id))
@@ -116,7 +116,20 @@ pid_alive() {
 
 code_of() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "$@" || true; }
 
+# The pid of a Redmine (rackup in $RM) already listening on $PORT, e.g. when the state dir was lost.
+listening_redmine() {
+  local pid
+  pid=$(ss -Hltnp "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2)
+  [ -n "$pid" ] && [ "$(readlink "/proc/$pid/cwd" 2>/dev/null)" = "$RM" ] &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q rackup && echo "$pid"
+}
+
 start() {
+  local running
+  if ! pid_alive && running=$(listening_redmine); then
+    say "adopting the Redmine already listening on $BASE (pid $running)"
+    echo "$running" >"$STATE/redmine.pid"
+  fi
   if ! pid_alive; then
     [ "$(code_of "$BASE/")" = 000 ] || fail "port $PORT is taken by something else (set REDMINE_PORT)"
     say "starting Redmine on $BASE (thin, as $RUN_AS)"
@@ -286,6 +299,7 @@ fixture() {
 
 write_env() {
   local login k
+  umask 077
   {
     echo "REDMINE_URL=$BASE"
     echo "REDMINE_API_KEY=$KEY"
@@ -302,7 +316,8 @@ write_env() {
 up() {
   [ "$(id -u)" = 0 ] || fail "run as root (it installs Debian packages)"
   mkdir -p "$STATE"
-  install -d -o "$RUN_AS" -g "$RUN_AS" -m 0700 "$STATE/home" 2>/dev/null || true
+  chmod 0711 "$STATE" # $RUN_AS reaches its home inside; the key files stay root's (umask 077)
+  install -d -o "$RUN_AS" -g "$RUN_AS" -m 0700 "$STATE/home"
   if pid_alive && [ -s "$STATE/env" ]; then
     KEY=$(cat "$STATE/api_key")
     if [ "$(code_of -H "X-Redmine-API-Key: $KEY" "$BASE/users/current.json")" = 200 ]; then
@@ -310,7 +325,7 @@ up() {
       return 0
     fi
   fi
-  install
+  install_packages
   pin_bundler
   prepare_ruby
   KEY=$(configure)
