@@ -22,7 +22,7 @@ BASE="http://127.0.0.1:$PORT"
 RM=/usr/share/redmine
 RUN_AS=www-data
 PASSWORD=password123
-PACKAGES=(redmine redmine-sqlite thin curl jq sqlite3)
+PACKAGES=(redmine redmine-sqlite thin curl jq)
 
 say() { printf '[real-redmine] %s\n' "$*" >&2; }
 fail() { say "ERROR: $*"; exit 1; }
