@@ -53,6 +53,21 @@ test('the theme follows the choice and survives a reload', async ({ page }) => {
   await expect(page.locator('html')).not.toHaveClass(/dark/)
 })
 
+test('the sign-in and projects pages pass axe in light and dark', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('button', { name: /Open the demo as John Smith/ })).toBeVisible()
+  for (const theme of ['Light', 'Dark'] as const) {
+    await setTheme(page, theme)
+    await expectNoSeriousA11yViolations(page)
+  }
+  await page.getByRole('button', { name: /Open the demo as John Smith/ }).click()
+  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible()
+  for (const theme of ['Light', 'Dark'] as const) {
+    await setTheme(page, theme)
+    await expectNoSeriousA11yViolations(page)
+  }
+})
+
 test('the bundled tracker refuses path escapes too', async () => {
   for (const path of ['/t/local/../api/config', '/t/local/%2e%2e/x', '/t/local/a%2fb.json']) {
     const res = await rawGet('http://127.0.0.1:4311', path)
