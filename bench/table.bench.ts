@@ -1,0 +1,290 @@
+/**
+ * The issue table in a real browser: headless chromium (Playwright) against the built app served
+ * by the real server with the bundled tracker seeded with SEED (default 10,000) issues.
+ * Run: npx tsx bench/table.bench.ts   (env: RUNS=5, SEED=10000, SKIP_BUILD=1 to reuse BENCH_DIST)
+ *
+ * Prints medians over RUNS of:
+ *   cold load to the complete table (fresh browser profile: no IndexedDB) for the ~2,000-issue
+ *   project and for all issues; warm load (reload: rows from IndexedDB) to the first row;
+ *   a filter change and a sort to re-rendered rows on all issues; long tasks while scrolling.
+ * Measured in the page from the DOM (MutationObserver + requestAnimationFrame), so it needs no
+ * instrumentation in the app. Asserts nothing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
+
+const RUNS = Number(process.env.RUNS ?? 5)
+const SEED = Number(process.env.SEED ?? 10_000)
+const root = resolve(import.meta.dirname, '..')
+const CONN = 'local'
+
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      const port = typeof a === 'object' && a ? a.port : 0
+      s.close(() => res(port))
+    })
+    s.on('error', rej)
+  })
+}
+
+function build(outDir: string): void {
+  const gen = spawnSync('npx', ['tsr', 'generate'], { cwd: root, stdio: 'inherit' })
+  if (gen.status !== 0) throw new Error('tsr generate failed')
+  const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (b.status !== 0) throw new Error('vite build failed')
+}
+
+async function startServer(dist: string, dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SEED_ISSUES: String(SEED),
+      DATA_DIR: dataDir,
+      DIST_DIR: dist,
+      PORT: String(port),
+      BUNDLED_TRACKER: 'on',
+      TRACKER_URL: '',
+      TRACKERS_FILE: '',
+      LOG: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/config`)
+      if (r.ok) return child
+    } catch {
+      // not up yet: seeding 10,000 issues takes a while
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  child.kill()
+  throw new Error('server did not come up')
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN
+}
+const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(0).padStart(6)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
+
+/** Loads `path` and returns ms from navigation start until the table holds `rows` or more links. */
+async function timeToRows(page: Page, url: string, until: 'first' | 'complete'): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(
+    (mode) => {
+      const links = document.querySelectorAll('table a[aria-label^="#"]').length
+      if (mode === 'first') return links > 0
+      // Complete: rows shown and no progress bar / loading text left.
+      const status = document.querySelector('[role="status"]')?.textContent ?? ''
+      return links > 0 && !/Loading/i.test(status)
+    },
+    until,
+    { polling: 'raf', timeout: 120_000 },
+  )
+  return page.evaluate(() => performance.now())
+}
+
+/** Runs `act` in the page and times until the table's first row changes (then one frame). */
+async function timeRowsChange(page: Page, act: string): Promise<number> {
+  return page.evaluate(async (actName) => {
+    const first = () =>
+      document.querySelector('table a[aria-label^="#"]')?.getAttribute('aria-label')
+    const before = first()
+    const count = () => document.querySelectorAll('table a[aria-label^="#"]').length
+    const beforeCount = count()
+    const t0 = performance.now()
+    const done = new Promise<number>((res) => {
+      const check = () => {
+        if (first() !== before || count() !== beforeCount)
+          requestAnimationFrame(() => res(performance.now() - t0))
+        else requestAnimationFrame(check)
+      }
+      requestAnimationFrame(check)
+    })
+    const w = window as unknown as { __benchAct: Record<string, () => void> }
+    w.__benchAct[actName]!()
+    return Promise.race([done, new Promise<number>((r) => setTimeout(() => r(NaN), 10_000))])
+  }, act)
+}
+
+async function installActions(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const selectByLabel = (label: string) =>
+      [...document.querySelectorAll('label')]
+        .find((l) => l.querySelector('span')?.textContent?.trim() === label)
+        ?.querySelector('select') ?? null
+    const change = (sel: HTMLSelectElement | null, value: string) => {
+      if (!sel) throw new Error('no select')
+      const setter = Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')!.set!
+      setter.call(sel, value)
+      sel.dispatchEvent(new Event('change', { bubbles: true }))
+    }
+    const pick = (label: string, nth: number) => {
+      const sel = selectByLabel(label)
+      const opt = sel?.options[nth]
+      change(sel, opt?.value ?? '')
+    }
+    const header = (name: string) =>
+      [...document.querySelectorAll('th button')].find((b) =>
+        b.textContent?.trim().startsWith(name),
+      ) as HTMLButtonElement | undefined
+    ;(window as unknown as { __benchAct: Record<string, () => void> }).__benchAct = {
+      filter: () => pick('Priority', 1),
+      clearFilter: () => {
+        const btn = [...document.querySelectorAll('button')].find((b) =>
+          b.getAttribute('aria-label')?.startsWith('Remove filter'),
+        )
+        btn?.click()
+      },
+      sortPriority: () => header('Priority')?.click(),
+      sortSubject: () => header('Subject')?.click(),
+    }
+  })
+}
+
+async function longTasksWhileScrolling(page: Page): Promise<number[]> {
+  return page.evaluate(async () => {
+    const tasks: number[] = []
+    const obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) tasks.push(e.duration)
+    })
+    obs.observe({ type: 'longtask', buffered: false })
+    const scroller = document.querySelector('table')?.parentElement as HTMLElement
+    for (let i = 0; i < 120; i++) {
+      scroller.scrollTop += 400
+      await new Promise((r) => requestAnimationFrame(() => r(null)))
+    }
+    await new Promise((r) => setTimeout(r, 200))
+    obs.disconnect()
+    return tasks
+  })
+}
+
+async function newPage(browser: Browser, base: string) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  // tsx keeps function names with an `__name` helper that page.evaluate bodies then call.
+  await context.addInitScript('globalThis.__name = (f) => f')
+  await context.addInitScript(
+    ([conn, key]) =>
+      localStorage.setItem(
+        `trackboard.session.${conn}`,
+        JSON.stringify({ apiKey: key, userName: 'Admin' }),
+      ),
+    [CONN, DEFAULT_ADMIN_KEY] as const,
+  )
+  const page = await context.newPage()
+  return { context, page, base }
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'tb-table-bench-'))
+  const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
+  let server: ChildProcess | null = null
+  let browser: Browser | null = null
+  try {
+    if (!process.env.SKIP_BUILD) build(dist)
+    const port = await freePort()
+    const t0 = performance.now()
+    server = await startServer(dist, join(tmp, 'data'), port)
+    console.log(`server with ${SEED} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
+    const base = `http://127.0.0.1:${port}`
+    const auth = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }
+    const projects = (await (await fetch(`${base}/t/${CONN}/projects.json`, auth)).json()) as {
+      projects: { id: number; identifier: string }[]
+    }
+    // The project closest to 2,000 issues (all statuses).
+    let mid = { identifier: '', count: 0 }
+    for (const p of projects.projects) {
+      const r = (await (
+        await fetch(`${base}/t/${CONN}/issues.json?project_id=${p.id}&status_id=*&limit=1`, auth)
+      ).json()) as { total_count: number }
+      if (Math.abs(r.total_count - 2000) < Math.abs(mid.count - 2000))
+        mid = { identifier: p.identifier, count: r.total_count }
+    }
+    const all = (await (
+      await fetch(`${base}/t/${CONN}/issues.json?status_id=*&limit=1`, auth)
+    ).json()) as { total_count: number }
+    const midUrl = `${base}/${CONN}/projects/${mid.identifier}/issues?status=all`
+    const allUrl = `${base}/${CONN}/issues?status=all`
+
+    browser = await chromium.launch(LAUNCH)
+    const cold2k: number[] = []
+    const cold10k: number[] = []
+    const warm: number[] = []
+    const filter: number[] = []
+    const sort: number[] = []
+    const longTasks: number[] = []
+    let rendered = ''
+    for (let run = 0; run < RUNS; run++) {
+      {
+        const { context, page } = await newPage(browser, base)
+        cold2k.push(await timeToRows(page, midUrl, 'complete'))
+        await context.close()
+      }
+      const { context, page } = await newPage(browser, base)
+      cold10k.push(await timeToRows(page, allUrl, 'complete'))
+      rendered = (await page.textContent('[role="status"]')) ?? ''
+      await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+      await page.goto('about:blank')
+      warm.push(await timeToRows(page, allUrl, 'first'))
+      await page.waitForFunction(
+        () => !/Loading/i.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+        null,
+        { timeout: 120_000 },
+      )
+      await installActions(page)
+      filter.push(await timeRowsChange(page, 'filter'))
+      await timeRowsChange(page, 'clearFilter')
+      sort.push(await timeRowsChange(page, 'sortPriority'))
+      await timeRowsChange(page, 'sortSubject')
+      longTasks.push(...(await longTasksWhileScrolling(page)))
+      await context.close()
+    }
+    console.log(`\nissue table, ${RUNS} runs, headless chromium, 2 cores`)
+    console.log(`cold load, project "${mid.identifier}" (${mid.count} issues)  ${fmt(cold2k)}`)
+    console.log(`cold load, all issues (${all.total_count})              ${fmt(cold10k)}`)
+    console.log(`  status line when done: ${rendered.trim()}`)
+    console.log(`warm load (IndexedDB), all, to first row     ${fmt(warm)}`)
+    console.log(`filter change (add a priority) on all         ${fmt(filter)}`)
+    console.log(`sort (priority header) on all                 ${fmt(sort)}`)
+    console.log(
+      `long tasks while scrolling 120 steps x ${RUNS}: ${longTasks.length}` +
+        (longTasks.length ? `, max ${Math.max(...longTasks).toFixed(0)} ms` : ''),
+    )
+  } finally {
+    await browser?.close()
+    server?.kill()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+await main()
