@@ -32,6 +32,20 @@ export class Http {
     this.opts = opts
   }
 
+  /** Accept and authentication headers, for transports other than fetch (upload progress). */
+  baseHeaders(): Record<string, string> {
+    return { Accept: 'application/json', ...this.opts.headers() }
+  }
+
+  get trackerName(): string {
+    return this.opts.trackerName ?? 'the tracker'
+  }
+
+  /** True when the caller supplied its own fetch (tests, server-side use). */
+  get hasCustomFetch(): boolean {
+    return this.opts.fetch !== undefined
+  }
+
   url(path: string, query?: URLSearchParams): string {
     const base = this.opts.base.replace(/\/+$/, '')
     const qs = query && query.size > 0 ? `?${query.toString()}` : ''
@@ -55,7 +69,7 @@ export class Http {
 
   async send(path: string, options: RequestOptions = {}): Promise<Response> {
     const method = options.method ?? 'GET'
-    const headers: Record<string, string> = { Accept: 'application/json', ...this.opts.headers() }
+    const headers = this.baseHeaders()
     let body: BodyInit | undefined
     if (options.json !== undefined) {
       headers['Content-Type'] = 'application/json'

@@ -183,7 +183,7 @@ describe('Redmine adapter', () => {
     )
     expect(up.token).toMatch(/^2\.[0-9a-f]{64}$/)
     expect(up).toMatchObject({ filename: 'a b.txt', contentType: 'text/plain' })
-    expect(calls[0]!.url).toBe('/t/main/uploads.json?filename=a+b.txt')
+    expect(calls[0]!.url).toBe('/t/main/uploads.json?filename=a%20b.txt')
     expect(new Headers(calls[0]!.init.headers).get('Content-Type')).toBe('application/octet-stream')
     expect(progress).toEqual([0, 5])
   })

@@ -14,7 +14,7 @@ import type { ConnectionId } from '../../domain/model'
 import * as wire from './wire'
 import * as map from './to-domain'
 import { issueListParams, MAX_PAGE_SIZE } from './params'
-import { uploadBody } from './upload'
+import { uploadBody, type XhrFactory, type XhrLike } from './upload'
 
 export interface RedmineAdapterOptions {
   id: ConnectionId
@@ -23,6 +23,17 @@ export interface RedmineAdapterOptions {
   credentials: Credentials
   name?: string
   fetch?: FetchLike
+  /**
+   * How uploads are sent. Defaults to XMLHttpRequest in a browser (real upload progress) unless a
+   * fetch was injected; `null` forces fetch.
+   */
+  xhr?: XhrFactory | null
+}
+
+function defaultXhr(opts: RedmineAdapterOptions): XhrFactory | undefined {
+  if (opts.xhr !== undefined) return opts.xhr ?? undefined
+  if (opts.fetch || typeof XMLHttpRequest === 'undefined') return undefined
+  return () => new XMLHttpRequest() as XhrLike
 }
 
 export const redmineCapabilities: Capabilities = {
@@ -105,6 +116,7 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     query?: URLSearchParams,
   ) => parse(schema, await http.request(path, { query, signal }), what)
   const enc = encodeURIComponent
+  const xhr = defaultXhr(opts)
 
   return {
     id: opts.id,
@@ -257,8 +269,7 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     },
 
     async uploadFile(file, filename, onProgress, signal): Promise<UploadedFile> {
-      const q = new URLSearchParams({ filename })
-      const body = await uploadBody(http, q, file, onProgress, signal)
+      const body = await uploadBody(http, filename, file, onProgress, signal, xhr)
       const upload = parse(wire.wireUpload, body, 'the upload').upload
       return {
         token: upload.token,
