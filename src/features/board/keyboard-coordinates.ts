@@ -21,7 +21,14 @@ export interface BoardGrid {
   origin: { laneKey: string; statusId: number } | null
 }
 
-export function gridCoordinates(grid: () => BoardGrid): KeyboardCoordinateGetter {
+/**
+ * `onTarget` learns the cell chosen by the keyboard; the board's collision detection uses it
+ * directly, so a keyboard drop never depends on the geometry of the drag overlay.
+ */
+export function gridCoordinates(
+  grid: () => BoardGrid,
+  onTarget: (id: string) => void,
+): KeyboardCoordinateGetter {
   return (event, { context }) => {
     const g = grid()
     const at = (context.over && parseCellId(context.over.id)) || g.origin
@@ -34,8 +41,10 @@ export function gridCoordinates(grid: () => BoardGrid): KeyboardCoordinateGetter
     else if (event.code === 'ArrowUp') row = Math.max(row - 1, 0)
     else return undefined
     event.preventDefault()
-    const rect = context.droppableRects.get(cellId(g.laneKeys[row]!, g.statusIds[col]!))
+    const id = cellId(g.laneKeys[row]!, g.statusIds[col]!)
+    const rect = context.droppableRects.get(id)
     if (!rect) return undefined
+    onTarget(id)
     return { x: rect.left + 8, y: rect.top + 8 }
   }
 }

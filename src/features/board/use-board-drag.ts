@@ -25,9 +25,6 @@ import { boardQueries } from './queries'
 import { useBoardMove } from './use-board-move'
 import type { Toast } from './use-toasts'
 
-const collision: CollisionDetection = (args) =>
-  args.pointerCoordinates ? pointerWithin(args) : rectIntersection(args)
-
 function issueIdOf(id: UniqueIdentifier): number {
   return Number(String(id).split('|')[1])
 }
@@ -50,6 +47,18 @@ export function useBoardDrag(o: {
   })
   const activeRef = useRef<Issue | null>(null)
   const allowedRef = useRef<ReadonlySet<number> | null>(null)
+  const keyboardTarget = useRef<string | null>(null)
+  // Pointer and touch: the cell under the pointer. Keyboard: the cell the arrows chose.
+  const collision = useCallback<CollisionDetection>((args) => {
+    if (args.pointerCoordinates) return pointerWithin(args)
+    const id = keyboardTarget.current
+    const container = id ? args.droppableContainers.find((c) => c.id === id) : undefined
+    if (container) return [{ id: container.id, data: { droppableContainer: container, value: 0 } }]
+    return rectIntersection(args)
+  }, [])
+  const onKeyboardTarget = useCallback((id: string) => {
+    keyboardTarget.current = id
+  }, [])
 
   const find = (id: UniqueIdentifier) =>
     latest.current.issues.find((i) => i.id === issueIdOf(id)) ?? null
@@ -106,6 +115,7 @@ export function useBoardDrag(o: {
     const issue = find(e.active.id)
     activeRef.current = issue
     allowedRef.current = null
+    keyboardTarget.current = null
     setActive(issue)
     if (!issue || !o.tracker.capabilities.workflow) return
     const q = boardQueries.allowedStatuses(o.tracker, issue, o.meId)
@@ -157,6 +167,7 @@ export function useBoardDrag(o: {
     active,
     collision,
     grid,
+    onKeyboardTarget,
     isDimmed,
     onDragStart,
     onDragEnd,

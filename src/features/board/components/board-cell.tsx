@@ -31,6 +31,7 @@ export function BoardCell(p: CellProps) {
     <div
       ref={setNodeRef}
       data-status-index={p.statusIndex}
+      data-dimmed={p.dimmed || undefined}
       className={clsx(
         'min-h-16 rounded-md p-1 transition-colors',
         isOver && !p.dimmed && 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950',

@@ -80,7 +80,9 @@ export function Board(p: BoardProps) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: gridCoordinates(drag.grid) }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: gridCoordinates(drag.grid, drag.onKeyboardTarget),
+    }),
   )
   const announcements: Announcements = {
     onDragStart: ({ active }) => drag.announceStart(active.id),
