@@ -30,8 +30,10 @@ export async function fetchAllPages<T>(
   const { pageSize, signal } = options
   const concurrency = Math.max(1, options.concurrency ?? 4)
   const first = await fetchPage(0, pageSize, signal)
-  const total = first.totalCount
-  const wanted = Math.min(total, options.max ?? Number.POSITIVE_INFINITY)
+  const cap = options.max ?? Number.POSITIVE_INFINITY
+  // The latest total any page reported: issues created while paging make later pages say more.
+  let total = first.totalCount
+  let wanted = Math.min(total, cap)
   const pages = new Map<number, T[]>([[0, first.items]])
   let loaded = first.items.length
   let delivered = 0
@@ -44,11 +46,16 @@ export async function fetchAllPages<T>(
       delivered += 1
     }
   }
+  const progress = () => options.onProgress?.({ loaded: Math.min(loaded, wanted), total: wanted })
   deliver()
-  options.onProgress?.({ loaded: Math.min(loaded, wanted), total: wanted })
+  progress()
 
   const offsets: number[] = []
-  for (let o = pageSize; o < wanted; o += pageSize) offsets.push(o)
+  const plan = () => {
+    const last = offsets.at(-1) ?? 0
+    for (let o = last + pageSize; o < wanted; o += pageSize) offsets.push(o)
+  }
+  plan()
   let next = 0
   const worker = async () => {
     while (next < offsets.length) {
@@ -57,13 +64,17 @@ export async function fetchAllPages<T>(
       const page = await fetchPage(offset, pageSize, signal)
       pages.set(offset, page.items)
       loaded += page.items.length
-      options.onProgress?.({ loaded: Math.min(loaded, wanted), total: wanted })
+      total = page.totalCount
+      wanted = Math.min(total, cap)
+      plan()
+      progress()
       deliver()
     }
   }
   await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker))
 
-  // Issues created or deleted while paging shift offsets: de-duplicate by identity of position.
+  // Issues created or deleted while paging shift offsets: an item can appear twice or be missed.
+  // Callers that care de-duplicate by id (and refresh by delta to catch the missed).
   const items: T[] = []
   for (const offset of [0, ...offsets]) items.push(...(pages.get(offset) ?? []))
   return { items: items.slice(0, wanted), totalCount: total }
