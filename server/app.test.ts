@@ -1,10 +1,26 @@
 // @vitest-environment node
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import { createApp } from './app'
 import { loadConfig } from './config'
+import type { LocalTracker } from './tracker/index'
+
+/** REDMINE_URL and keys from the environment, else from the state file redmine-up.sh writes. */
+function realRedmine(): { url: string; jsmithKey: string } | null {
+  const env: Record<string, string | undefined> = { ...process.env }
+  const stateFile = join(process.env.REDMINE_STATE ?? '/tmp/redmine-state', 'env')
+  if (!env.REDMINE_JSMITH_API_KEY && existsSync(stateFile))
+    for (const line of readFileSync(stateFile, 'utf8').split('\n')) {
+      const m = /^(?:export )?([A-Z_]+)=["']?([^"'\s]*)["']?$/.exec(line.trim())
+      if (m) env[m[1]!] ??= m[2]
+    }
+  if (!env.REDMINE_JSMITH_API_KEY) return null
+  return { url: env.REDMINE_URL ?? 'http://127.0.0.1:3300', jsmithKey: env.REDMINE_JSMITH_API_KEY }
+}
 
 function distWithIndex(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tb-dist-'))
@@ -30,7 +46,11 @@ describe('the app server', () => {
     expect(await res.text()).toContain('<script>theme()</script>')
     const csp = res.headers.get('content-security-policy')!
     expect(csp).toContain("default-src 'self'")
-    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/)
+    const themeHash = createHash('sha256').update('theme()').digest('base64')
+    expect(csp).toContain(`script-src 'self' 'sha256-${themeHash}'`)
+    expect(csp).toContain("img-src 'self' data: blob:")
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'")
+    expect(res.headers.get('referrer-policy')).toBe('same-origin')
     expect(res.headers.get('cache-control')).toBe('no-cache')
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
@@ -42,6 +62,23 @@ describe('the app server', () => {
     expect((await app.request('/assets/missing.js')).status).toBe(404)
   })
 
+  it('serves index.html asked for by name with the same headers', async () => {
+    const res = await app.request('/index.html')
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(res.headers.get('cache-control')).toBe('no-cache')
+  })
+
+  it('does not answer API, tracker or non-HTML requests with the app', async () => {
+    const html = { headers: { Accept: 'text/html' } }
+    expect((await app.request('/api/whatever', html)).status).toBe(404)
+    expect((await app.request('/assets/gone.js', html)).status).toBe(404)
+    expect(
+      (await app.request('/main/projects', { headers: { Accept: 'application/json' } })).status,
+    ).toBe(404)
+    expect((await app.request('/main/projects', { method: 'POST', ...html })).status).toBe(404)
+    expect((await app.request('/%E0%A4%A', html)).status).toBe(400)
+  })
+
   it('answers unknown API paths with JSON 404', async () => {
     const res = await app.request('/api/nope')
     expect(res.status).toBe(404)
@@ -49,12 +86,60 @@ describe('the app server', () => {
   })
 })
 
-describe.skipIf(!process.env.REDMINE_URL)('through the proxy to a real Redmine', () => {
-  const app = createApp(loadConfig({ TRACKER_URL: process.env.REDMINE_URL, LOG: 'off' }))
+describe('with the bundled tracker', () => {
+  const seen: string[] = []
+  const local: LocalTracker = {
+    app: new Hono().get('/issues.json', (c) => {
+      seen.push(c.req.url)
+      return c.json({ issues: [], total_count: 0, offset: 0, limit: 25 })
+    }),
+    demoUsers: [{ login: 'admin', name: 'Redmine Admin', apiKey: 'demo-key-1', role: 'admin' }],
+    close: async () => {},
+  }
+  const app = createApp(
+    loadConfig({
+      TRACKER_URL: 'http://10.9.8.7:3000/redmine',
+      BUNDLED_TRACKER: 'on',
+      LOG: 'off',
+      DIST_DIR: '/nonexistent',
+    }),
+    { local },
+  )
+
+  it('lists it first, as a demo with its users, and the upstream without its address', async () => {
+    const res = await app.request('/api/config')
+    const text = await res.text()
+    expect(JSON.parse(text)).toEqual({
+      trackers: [
+        {
+          id: 'local',
+          name: 'Demo tracker',
+          type: 'redmine',
+          base: '/t/local',
+          demo: true,
+          demoUsers: local.demoUsers,
+        },
+        { id: 'main', name: 'Redmine', type: 'redmine', base: '/t/main' },
+      ],
+    })
+    expect(text).not.toContain('10.9.8.7')
+  })
+
+  it('mounts it at /t/local with Redmine paths from its root', async () => {
+    const res = await app.request('/t/local/issues.json?limit=25')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ total_count: 0 })
+    expect(seen.at(-1)).toContain('/t/local/issues.json?limit=25')
+  })
+})
+
+const redmine = realRedmine()
+describe.skipIf(!redmine)('through the proxy to the real Redmine', () => {
+  const app = createApp(loadConfig({ TRACKER_URL: redmine?.url, LOG: 'off' }))
 
   it('returns the signed-in user for a good key', async () => {
     const res = await app.request('/t/main/users/current.json', {
-      headers: { 'X-Redmine-API-Key': process.env.REDMINE_JSMITH_API_KEY! },
+      headers: { 'X-Redmine-API-Key': redmine!.jsmithKey },
     })
     expect(res.status).toBe(200)
     expect(((await res.json()) as { user: { login: string } }).user.login).toBe('jsmith')

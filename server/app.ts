@@ -35,6 +35,11 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
       if (!check.ok) return c.json({ error: `Refused path: ${check.reason}` }, 400)
     }
     await next()
+    // Whatever a tracker serves (an HTML attachment, an error page) must not run as our origin.
+    if (raw.startsWith('/t/')) {
+      c.res.headers.set('content-security-policy', "sandbox; default-src 'none'")
+      c.res.headers.set('x-content-type-options', 'nosniff')
+    }
   })
 
   app.get('/api/config', (c) =>

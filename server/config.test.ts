@@ -36,11 +36,51 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRACKERS_FILE: f }).upstreams.map((u) => u.id)).toEqual(['a', 'b'])
   })
 
+  it('names the bad entry of TRACKERS_FILE', () => {
+    const f = join(mkdtempSync(join(tmpdir(), 'tb-')), 'trackers.json')
+    writeFileSync(
+      f,
+      JSON.stringify({
+        trackers: [
+          { id: 'ok', url: 'http://a' },
+          { id: 'Bad Id', url: 'http://b' },
+        ],
+      }),
+    )
+    expect(() => loadConfig({ TRACKERS_FILE: f })).toThrow(/trackers\.1\.id: ids are/)
+    writeFileSync(f, JSON.stringify({ trackers: [{ id: 'a', url: 'http://a' }] }))
+    expect(() =>
+      loadConfig({ TRACKERS_FILE: f, TRACKER_URL: 'http://b', TRACKER_ID: 'a' }),
+    ).toThrow(/configured twice/)
+  })
+
+  it('reads the bundled tracker options', () => {
+    expect(
+      loadConfig({
+        BUNDLED_TRACKER: 'on',
+        DATA_DIR: '/tmp/tb-data',
+        SEED_ISSUES: '50',
+        TRACKER_ADMIN_KEY: 'k',
+        UPLOAD_MAX_BYTES: '1024',
+      }).bundled,
+    ).toEqual({ dataDir: '/tmp/tb-data', seedIssues: 50, adminKey: 'k', maxUploadBytes: 1024 })
+    expect(loadConfig({ TRACKER_URL: 'http://x', BUNDLED_TRACKER: 'off' }).bundled).toBeNull()
+  })
+
   it.each([
     [{ TRACKER_URL: 'ftp://x' }, /only http and https/],
+    [{ TRACKER_URL: 'not a url' }, /TRACKER_URL: "not a url" is not an absolute URL/],
+    [{ TRACKER_URL: 'http://x/?key=1' }, /no query or fragment/],
+    [{ TRACKER_URL: 'http://x', TRACKER_ID: 'local' }, /bundled tracker/],
+    [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
+    [{ PROXY_TIMEOUT_MS: '0' }, /PROXY_TIMEOUT_MS/],
+    [{ BUNDLED_TRACKER: 'maybe' }, /BUNDLED_TRACKER must be "on" or "off"/],
     [{ TRACKER_URL: 'http://user:pw@x' }, /no credentials/],
     [{ TRACKER_URL: 'http://x', TRACKER_ID: '../x' }, /ids are/],
-    [{ TRACKER_URL: 'http://x', TRACKER_TYPE: 'jira' }, /type/],
+    [
+      { TRACKER_URL: 'http://x', TRACKER_TYPE: 'jira' },
+      /TRACKER_TYPE: Invalid option: expected one of "redmine"/,
+    ],
     [{ PORT: 'eighty' }, /PORT must be a whole number/],
     [{ BUNDLED_TRACKER: 'off' }, /No tracker/],
     [{ TRACKERS_FILE: '/nonexistent.json' }, /Cannot read TRACKERS_FILE/],

@@ -2,8 +2,34 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import type { TrackerType } from '../src/trackers/tracker'
 
-const trackerTypes = ['redmine', 'openproject', 'claromentis', 'aritic-desk', 'fixx'] as const
+// `satisfies` makes this fail to compile when TrackerType gains or loses a value.
+const trackerTypeSet = {
+  redmine: true,
+  openproject: true,
+  claromentis: true,
+  'aritic-desk': true,
+  fixx: true,
+} as const satisfies Record<TrackerType, true>
+const trackerTypes = Object.keys(trackerTypeSet) as [TrackerType, ...TrackerType[]]
+
+/** An upstream address: http(s), no credentials, query or fragment (the proxy appends those). */
+const trackerUrl = z.string().superRefine((s, ctx) => {
+  let u: URL
+  try {
+    u = new URL(s)
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `"${s}" is not an absolute URL` })
+    return
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    ctx.addIssue({ code: 'custom', message: 'only http and https URLs' })
+  if (u.username || u.password)
+    ctx.addIssue({ code: 'custom', message: 'no credentials in the URL (users sign in with keys)' })
+  if (u.search || u.hash || s.includes('?') || s.includes('#'))
+    ctx.addIssue({ code: 'custom', message: 'no query or fragment in the URL' })
+})
 
 const upstreamSchema = z.object({
   id: z
@@ -12,11 +38,7 @@ const upstreamSchema = z.object({
     .refine((id) => id !== 'local', '"local" is the bundled tracker'),
   name: z.string().min(1).default('Redmine'),
   type: z.enum(trackerTypes).default('redmine'),
-  url: z
-    .string()
-    .url()
-    .refine((u) => /^https?:$/.test(new URL(u).protocol), 'only http and https URLs')
-    .refine((u) => !new URL(u).username && !new URL(u).password, 'no credentials in the URL'),
+  url: trackerUrl,
 })
 export type Upstream = z.infer<typeof upstreamSchema>
 
@@ -37,17 +59,23 @@ export interface ServerConfig {
 
 export class ConfigError extends Error {}
 
-function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+function int(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < min)
-    throw new ConfigError(`${name} must be a whole number >= ${min}, got "${raw}"`)
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(n) || n < min || n > max)
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`)
   return n
 }
 
-function describe(e: z.ZodError): string {
-  return e.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ')
+function describe(e: z.ZodError, name = (path: string) => path): string {
+  return e.issues.map((i) => `${name(i.path.join('.')) || 'value'}: ${i.message}`).join('; ')
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -73,7 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       type: env.TRACKER_TYPE || undefined,
       url: env.TRACKER_URL,
     })
-    if (!r.success) throw new ConfigError(`TRACKER_URL and friends: ${describe(r.error)}`)
+    if (!r.success)
+      throw new ConfigError(describe(r.error, (path) => `TRACKER_${path.toUpperCase()}`))
     upstreams.push(r.data)
   }
   const ids = upstreams.map((u) => u.id)
@@ -89,7 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 
   return {
     host: env.HOST || '127.0.0.1',
-    port: int(env, 'PORT', 4173),
+    port: int(env, 'PORT', 4173, 0, 65535),
     distDir: resolve(env.DIST_DIR || 'dist'),
     proxyTimeoutMs: int(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
     log: env.LOG !== 'off',

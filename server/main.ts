@@ -1,5 +1,7 @@
 /** Starts the Trackboard server: `npm start` (via scripts/start.ts) or `npm run serve`. */
 import { serve } from '@hono/node-server'
+import type { AddressInfo } from 'node:net'
+import { pathToFileURL } from 'node:url'
 import { createApp } from './app'
 import { ConfigError, loadConfig, type ServerConfig } from './config'
 import type { LocalTracker } from './tracker/index'
@@ -22,8 +24,12 @@ export async function startServer(
       resolve(s),
     )
     s.once('error', reject)
+  }).catch(async (e: unknown) => {
+    await local?.close()
+    throw e
   })
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`
+  const { port } = server.address() as AddressInfo
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
   console.log(`Trackboard is running at ${url}`)
   for (const u of config.upstreams)
     console.log(`  tracker "${u.id}" (${u.type}) proxied at ${url}/t/${u.id}`)
@@ -60,7 +66,11 @@ export async function main(): Promise<void> {
     else console.error(e)
     process.exit(1)
   })
-  const stop = async () => {
+  const stop = async (signal: NodeJS.Signals) => {
+    console.log(`${signal}: closing`)
+    // A second signal (or a close that hangs) ends the process anyway.
+    process.once(signal, () => process.exit(1))
+    setTimeout(() => process.exit(1), 10_000).unref()
     await server.close()
     process.exit(0)
   }
@@ -68,4 +78,4 @@ export async function main(): Promise<void> {
   process.once('SIGTERM', stop)
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main()
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main()

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { readFile, stat } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, join, normalize, resolve, sep } from 'node:path'
 import type { Context } from 'hono'
 
 const TYPES: Record<string, string> = {
@@ -36,7 +36,21 @@ export function contentSecurityPolicy(indexHtml: string): string {
   ].join('; ')
 }
 
-export function staticHandler(distDir: string) {
+const HTML_SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+}
+
+/** Deep links: a page load (GET asking for HTML) outside the API, tracker and asset paths. */
+function isPageLoad(method: string, path: string, accept: string): boolean {
+  if (method !== 'GET' && method !== 'HEAD') return false
+  if (/^\/(api|t|assets)(\/|$)/.test(path)) return false
+  return accept.includes('text/html')
+}
+
+export function staticHandler(dir: string) {
+  const distDir = resolve(dir)
   const indexPath = join(distDir, 'index.html')
   const html = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null
   const csp = html ? contentSecurityPolicy(html) : null
@@ -44,39 +58,51 @@ export function staticHandler(distDir: string) {
   const sendIndex = (c: Context) => {
     if (!html || !csp)
       return c.text('The app is not built. Run `npm run build` (npm start does it for you).', 503)
-    return c.body(html, 200, {
-      'content-type': TYPES['.html']!,
-      'cache-control': 'no-cache',
-      'content-security-policy': csp,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'same-origin',
-      'x-frame-options': 'DENY',
+    return new Response(c.req.method === 'HEAD' ? null : html, {
+      headers: {
+        'content-type': TYPES['.html']!,
+        'cache-control': 'no-cache',
+        'content-security-policy': csp,
+        ...HTML_SECURITY_HEADERS,
+      },
     })
   }
 
   return async (c: Context): Promise<Response> => {
-    const path = decodeURIComponent(new URL(c.req.url).pathname)
-    if (path !== '/' && !path.includes('\0')) {
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(c.req.url).pathname)
+    } catch {
+      return c.text('Bad request', 400)
+    }
+    const readable = c.req.method === 'GET' || c.req.method === 'HEAD'
+    if (readable && path !== '/' && !path.includes('\0')) {
       const file = normalize(join(distDir, path))
+      if (file === indexPath) return sendIndex(c)
       if (file.startsWith(distDir + sep)) {
         const s = await stat(file).catch(() => null)
         if (s?.isFile()) {
           const immutable = path.startsWith('/assets/')
-          return c.body(await readFile(file), 200, {
-            'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-            'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-            'x-content-type-options': 'nosniff',
+          const type = TYPES[extname(file)] ?? 'application/octet-stream'
+          const body = c.req.method === 'HEAD' ? null : await readFile(file)
+          return new Response(body, {
+            headers: {
+              'content-type': type,
+              'content-length': String(s.size),
+              'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+              ...(type.startsWith('text/html')
+                ? {
+                    'content-security-policy': csp ?? "default-src 'self'",
+                    ...HTML_SECURITY_HEADERS,
+                  }
+                : { 'x-content-type-options': 'nosniff' }),
+            },
           })
         }
       }
-      if (path.startsWith('/assets/')) return c.text('Not found', 404)
     }
-    const accept = c.req.header('accept') ?? ''
-    if (
-      c.req.method === 'GET' &&
-      (accept.includes('text/html') || accept === '' || accept.includes('*/*'))
-    )
-      return sendIndex(c)
+    if (path === '/' && readable) return sendIndex(c)
+    if (isPageLoad(c.req.method, path, c.req.header('accept') ?? '')) return sendIndex(c)
     return c.text('Not found', 404)
   }
 }

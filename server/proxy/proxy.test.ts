@@ -10,6 +10,7 @@ import { serve } from '@hono/node-server'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createApp } from '../app'
 import { loadConfig } from '../config'
+import { describeTimeout } from './proxy'
 
 interface Seen {
   method: string
@@ -24,6 +25,14 @@ let upstreamUrl = ''
 let seen: Seen[] = []
 let proxy: ReturnType<typeof serve>
 let proxyPort = 0
+let releaseStream = gate()
+
+/** A promise the test opens by hand (Promise.withResolvers needs Node 22). */
+function gate(): { promise: Promise<void>; resolve(): void } {
+  let resolve = () => {}
+  const promise = new Promise<void>((r) => (resolve = r))
+  return { promise, resolve }
+}
 
 function startUpstream(): Promise<void> {
   upstream = createServer((req, res) => {
@@ -43,6 +52,21 @@ function startUpstream(): Promise<void> {
       })
       const path = req.url!.split('?')[0]
       if (path === '/redmine/slow.json') return void setTimeout(() => res.end('{}'), 2000)
+      if (path === '/redmine/stream.txt') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' })
+        res.write('first chunk;')
+        return void releaseStream.promise.then(() => res.end('last chunk'))
+      }
+      if (path === '/redmine/hop.json') {
+        res.writeHead(200, {
+          'Content-Type': 'application/json',
+          'Content-Length': '2',
+          Connection: 'X-Private-Hop, keep-alive',
+          'X-Private-Hop': 'secret',
+          'X-Kept': 'yes',
+        })
+        return void res.end('{}')
+      }
       if (path === '/redmine/redirect-away.json') {
         res.writeHead(302, { Location: 'http://evil.example/steal' })
         return void res.end()
@@ -172,13 +196,75 @@ describe('the tracker proxy', () => {
 
   it('rewrites a Location inside the tracker to our own path', async () => {
     const res = await raw('/t/main/redirect-in.json')
-    expect(res.headers.location).toBe(`http://127.0.0.1:${proxyPort}/t/main/issues/3.json?x=1`)
+    expect(res.status).toBe(302)
+    expect(res.headers.location).toBe('/t/main/issues/3.json?x=1')
+  })
+
+  it('streams a response body back before the tracker has finished it', async () => {
+    releaseStream = gate()
+    const first = await new Promise<{ chunk: string; rest: Promise<string> }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port: proxyPort, path: '/t/main/stream.txt' }, (res) => {
+        res.once('data', (c: Buffer) => {
+          const chunks: Buffer[] = [c]
+          res.on('data', (more: Buffer) => chunks.push(more))
+          const rest = new Promise<string>((done) =>
+            res.on('end', () => done(Buffer.concat(chunks).toString())),
+          )
+          resolve({ chunk: c.toString(), rest })
+        })
+      })
+        .on('error', reject)
+        .end()
+    })
+    // The upstream is still holding the response open: this chunk can only have been streamed.
+    expect(first.chunk).toBe('first chunk;')
+    releaseStream.resolve()
+    expect(await first.rest).toBe('first chunk;last chunk')
+  })
+
+  it('drops the hop-by-hop headers the tracker names, keeps the rest, and sandboxes responses', async () => {
+    const res = await raw('/t/main/hop.json')
+    expect(res.headers['x-private-hop']).toBeUndefined()
+    expect(res.headers['x-kept']).toBe('yes')
+    expect(res.headers['content-length']).toBe('2')
+    expect(res.headers['content-security-policy']).toBe("sandbox; default-src 'none'")
+    expect(res.headers['x-content-type-options']).toBe('nosniff')
   })
 
   it('gives 504 with a JSON message when the tracker is too slow', async () => {
     const res = await raw('/t/main/slow.json')
     expect(res.status).toBe(504)
-    expect(JSON.parse(res.body).error).toMatch(/did not answer/)
+    expect(JSON.parse(res.body)).toEqual({ error: 'The tracker did not answer within 500 ms' })
+  })
+
+  it('does not time out an upload whose bytes keep flowing', async () => {
+    // Four gaps of 200 ms: longer in total than the 500 ms timeout, each well within it.
+    const parts = [0, 1, 2, 3, 4].map((i) => Buffer.alloc(64 * 1024, i))
+    const res = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: proxyPort,
+          path: '/t/main/uploads.json',
+          method: 'POST',
+          headers: { 'Content-Type': 'application/octet-stream' },
+        },
+        (r) => {
+          r.resume()
+          r.on('end', () => resolve(r.statusCode!))
+        },
+      )
+      req.on('error', reject)
+      let i = 0
+      const next = () => {
+        req.write(parts[i++])
+        if (i < parts.length) setTimeout(next, 200)
+        else req.end()
+      }
+      next()
+    })
+    expect(res).toBe(200)
+    expect(seen[0]!.bodyHash).toBe(createHash('sha256').update(Buffer.concat(parts)).digest('hex'))
   })
 
   it('gives 502 with a JSON message when the tracker cannot be reached', async () => {
@@ -214,5 +300,12 @@ describe('the tracker proxy', () => {
       base: '/t/main',
     })
     expect(res.body).not.toContain(upstreamUrl)
+  })
+})
+
+describe('describeTimeout', () => {
+  it('speaks in seconds when it can', () => {
+    expect(describeTimeout(30_000)).toBe('30 s')
+    expect(describeTimeout(1500)).toBe('1500 ms')
   })
 })

@@ -20,19 +20,42 @@ const FORWARDED_REQUEST_HEADERS = [
 
 const DROPPED_RESPONSE_HEADERS = new Set([
   'set-cookie',
+  'set-cookie2',
   'connection',
   'keep-alive',
   'transfer-encoding',
   'upgrade',
   'proxy-authenticate',
   'proxy-authorization',
+  'proxy-connection',
   'te',
   'trailer',
-  // fetch decodes compressed bodies; the length and encoding no longer describe what we send.
-  'content-encoding',
-  'content-length',
+  'alt-svc',
+  'strict-transport-security',
   'location',
 ])
+
+/** Hop-by-hop headers: the fixed set plus any the upstream names in its `Connection` header. */
+function responseHeaders(upstream: Headers): Headers {
+  const dropped = new Set(DROPPED_RESPONSE_HEADERS)
+  for (const name of (upstream.get('connection') ?? '').split(','))
+    if (name.trim()) dropped.add(name.trim().toLowerCase())
+  // fetch decodes compressed bodies, so the encoding and length would no longer describe them.
+  if (upstream.has('content-encoding')) {
+    dropped.add('content-encoding')
+    dropped.add('content-length')
+  }
+  const out = new Headers()
+  upstream.forEach((value, name) => {
+    if (!dropped.has(name.toLowerCase())) out.append(name, value)
+  })
+  return out
+}
+
+/** "30 s" for whole seconds, else milliseconds. */
+export function describeTimeout(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`
+}
 
 export interface ProxyOptions {
   timeoutMs: number
@@ -42,12 +65,8 @@ export interface ProxyOptions {
 const jsonError = (c: Context, status: 400 | 404 | 502 | 504, error: string) =>
   c.json({ error }, status)
 
-function rewriteLocation(
-  location: string,
-  upstream: Upstream,
-  requestUrl: URL,
-  id: string,
-): string | null {
+/** A Location inside the upstream becomes our `/t/<id>/...` path; any other is dropped. */
+export function rewriteLocation(location: string, upstream: Upstream, id: string): string | null {
   let target: URL
   try {
     target = new URL(location, upstream.url)
@@ -58,7 +77,7 @@ function rewriteLocation(
   const prefix = base.pathname.replace(/\/+$/, '')
   if (target.origin !== base.origin) return null
   if (!(target.pathname === prefix || target.pathname.startsWith(`${prefix}/`))) return null
-  return `${requestUrl.origin}/t/${id}${target.pathname.slice(prefix.length) || '/'}${target.search}`
+  return `/t/${id}${target.pathname.slice(prefix.length) || '/'}${target.search}`
 }
 
 /** The raw request path as it came off the wire (before URL normalisation removed `..`). */
@@ -98,46 +117,66 @@ export function proxyHandler(upstreams: Upstream[], options: ProxyOptions) {
     const ctl = new AbortController()
     const onClientAbort = () => ctl.abort()
     c.req.raw.signal.addEventListener('abort', onClientAbort, { once: true })
+    // The timeout counts from the last sign of progress: a large upload on a slow link is not
+    // cut off while its bytes still flow, but a tracker that stops answering is.
     let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
-      ctl.abort()
-    }, options.timeoutMs)
+    let answered = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const arm = () => {
+      clearTimeout(timer)
+      if (answered) return
+      timer = setTimeout(() => {
+        timedOut = true
+        ctl.abort()
+      }, options.timeoutMs)
+    }
+    arm()
+    const body =
+      hasBody && c.req.raw.body
+        ? c.req.raw.body.pipeThrough(
+            new TransformStream<Uint8Array, Uint8Array>({
+              transform(chunk, out) {
+                arm()
+                out.enqueue(chunk)
+              },
+            }),
+          )
+        : undefined
 
     let res: Response
     try {
       res = await doFetch(target, {
         method,
         headers,
-        body: hasBody ? c.req.raw.body : undefined,
+        body,
         redirect: 'manual',
         signal: ctl.signal,
         // Stream the request body (uploads can be large) instead of buffering it.
-        ...(hasBody ? { duplex: 'half' } : {}),
+        ...(body ? { duplex: 'half' } : {}),
       } as RequestInit)
     } catch {
       if (timedOut)
         return jsonError(
           c,
           504,
-          `The tracker did not answer within ${Math.round(options.timeoutMs / 1000)} s`,
+          `The tracker did not answer within ${describeTimeout(options.timeoutMs)}`,
         )
+      if (c.req.raw.signal.aborted) return jsonError(c, 502, 'The request was cancelled')
       return jsonError(c, 502, 'Cannot reach the tracker at its configured address')
     } finally {
+      answered = true
       clearTimeout(timer)
       c.req.raw.signal.removeEventListener('abort', onClientAbort)
     }
 
-    const out = new Headers()
-    res.headers.forEach((value, name) => {
-      if (!DROPPED_RESPONSE_HEADERS.has(name.toLowerCase())) out.append(name, value)
-    })
+    const out = responseHeaders(res.headers)
     const location = res.headers.get('location')
     if (location) {
-      const rewritten = rewriteLocation(location, upstream, requestUrl, id)
+      const rewritten = rewriteLocation(location, upstream, id)
       if (rewritten) out.set('location', rewritten)
     }
     const noBody = res.status === 204 || res.status === 304 || method === 'HEAD'
+    if (noBody) await res.body?.cancel()
     return new Response(noBody ? null : res.body, { status: res.status, headers: out })
   }
 }
