@@ -6,10 +6,10 @@ import { ThemeToggle } from '../components/ui/theme-toggle'
 import {
   configQueries,
   DemoSignIn,
-  readSession,
   signOut,
   SignInForm,
   type Connection,
+  useSession,
 } from '../features/connection'
 
 const searchSchema = z.object({
@@ -31,7 +31,7 @@ function ConnectionCard({ connection, open }: { connection: Connection; open: bo
   const navigate = useNavigate()
   const queryClient = useQueryClient()
   const { redirect } = Route.useSearch()
-  const session = readSession(connection.id)
+  const session = useSession(connection.id)
   const afterSignIn = () => {
     if (redirect) void navigate({ to: redirect })
     else void navigate({ to: '/$conn/projects', params: { conn: connection.id } })

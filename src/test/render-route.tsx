@@ -19,7 +19,12 @@ export function mockFetch(route: FetchRoute) {
   return calls
 }
 
-export function renderRoute(path: string) {
+/**
+ * Renders the app at `path`. With `fetch`, global fetch is mocked by that route first and the
+ * recorded calls are returned as `calls` (empty when fetch was mocked elsewhere).
+ */
+export function renderRoute(path: string, options: { fetch?: FetchRoute } = {}) {
+  const calls = options.fetch ? mockFetch(options.fetch) : []
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   const history = createMemoryHistory({ initialEntries: [path] })
   const router = createRouter({ routeTree, history, context: { queryClient } })
@@ -28,5 +33,5 @@ export function renderRoute(path: string) {
       <RouterProvider router={router} />
     </QueryClientProvider>,
   )
-  return { ...utils, router, queryClient }
+  return { ...utils, router, queryClient, calls }
 }

@@ -5,3 +5,6 @@ import { afterEach } from 'vitest'
 afterEach(() => {
   cleanup()
 })
+
+// jsdom has no scrolling; the router's scroll restoration calls it on every navigation.
+if (typeof window !== 'undefined') window.scrollTo = () => {}

@@ -1,5 +1,6 @@
 export { configQueries, fetchConfig, type Connection } from './config-queries'
-export { readSession } from './credentials'
+export { readSession, type StoredSession } from './credentials'
 export { adapterFor, onSignOut, sessionAdapter, signIn, signOut } from './session'
+export { useSession } from './use-session'
 export { SignInForm, signInErrorMessage } from './components/sign-in-form'
 export { DemoSignIn } from './components/demo-sign-in'

@@ -42,4 +42,18 @@ describe('project tree', () => {
     ])
     expect(visibleProjects(buildProjectTree(projects), 'zzz')).toEqual([])
   })
+
+  it('hides the subprojects of a collapsed project, but not search matches under it', () => {
+    const tree = buildProjectTree(projects)
+    const names = (q: string, collapsed: number[]) =>
+      visibleProjects(tree, q, new Set(collapsed)).map((n) => n.project.name)
+    expect(names('', [3])).toEqual(['Mobile', 'Orphan', 'Web App'])
+    expect(names('', [5])).toEqual(['Mobile', 'Orphan', 'Web App', 'Web API'])
+    expect(names('auth', [3, 5])).toEqual(['Web App', 'Web API', 'Auth'])
+  })
+
+  it('matches on the identifier too', () => {
+    const tree = buildProjectTree([{ ...p(8, 'Payments'), identifier: 'billing-x' }, p(9, 'Docs')])
+    expect(visibleProjects(tree, 'BILLING').map((n) => n.project.name)).toEqual(['Payments'])
+  })
 })

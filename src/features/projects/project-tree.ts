@@ -29,16 +29,30 @@ export function buildProjectTree(projects: Project[]): ProjectNode[] {
   return roots
 }
 
-/** The tree flattened in display order, keeping only matches and their ancestors. */
-export function visibleProjects(roots: ProjectNode[], query: string): ProjectNode[] {
+/**
+ * The tree flattened in display order. With a query: only matches and their ancestors, whatever is
+ * collapsed (a match is never hidden). Without: everything except the subprojects of collapsed nodes.
+ */
+export function visibleProjects(
+  roots: ProjectNode[],
+  query: string,
+  collapsed: ReadonlySet<number> = new Set(),
+): ProjectNode[] {
   const q = query.trim().toLowerCase()
+  if (!q) {
+    const out: ProjectNode[] = []
+    const walk = (node: ProjectNode) => {
+      out.push(node)
+      if (!collapsed.has(node.project.id)) node.children.forEach(walk)
+    }
+    roots.forEach(walk)
+    return out
+  }
   const matches = (p: Project) =>
-    !q || p.name.toLowerCase().includes(q) || p.identifier.toLowerCase().includes(q)
-  const out: ProjectNode[] = []
+    p.name.toLowerCase().includes(q) || p.identifier.toLowerCase().includes(q)
   const walk = (node: ProjectNode): ProjectNode[] => {
     const below = node.children.flatMap(walk)
     return matches(node.project) || below.length > 0 ? [node, ...below] : []
   }
-  for (const r of roots) out.push(...walk(r))
-  return out
+  return roots.flatMap(walk)
 }

@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../components/ui/feedback'
 import type { CurrentUser } from '../../../trackers/tracker'
 import type { Connection } from '../config-queries'
 import { signIn } from '../session'
+import { signInErrorMessage } from './sign-in-form'
 
 /** One click into the bundled demo tracker as one of its users. */
 export function DemoSignIn({
@@ -21,7 +22,9 @@ export function DemoSignIn({
   if (users.length === 0) return null
   return (
     <div className="space-y-2">
-      <p className="text-sm text-slate-700 dark:text-slate-300">Open the demo as:</p>
+      <p className="text-sm text-slate-700 dark:text-slate-300">
+        Try it without an account: each button signs in as one of the demo users.
+      </p>
       <ul className="flex flex-wrap gap-2">
         {users.map((u) => (
           <li key={u.login}>
@@ -29,17 +32,15 @@ export function DemoSignIn({
               variant="secondary"
               disabled={mutation.isPending}
               onClick={() => mutation.mutate(u.apiKey)}
-              aria-label={`Open the demo as ${u.name} (${u.role})`}
             >
-              {u.name}
-              <span className="text-xs text-slate-600 dark:text-slate-400">
-                {u.role.split(',')[0]}
-              </span>
+              Open the demo as {u.name} ({u.role})
             </Button>
           </li>
         ))}
       </ul>
-      {mutation.isError && <ErrorMessage error={mutation.error} />}
+      {mutation.isError && (
+        <ErrorMessage error={new Error(signInErrorMessage(connection, mutation.error, 'apiKey'))} />
+      )}
     </div>
   )
 }

@@ -9,9 +9,16 @@ import type { Connection } from '../config-queries'
 import { signIn } from '../session'
 
 /** Turns a sign-in failure into a sentence about this tracker. */
-export function signInErrorMessage(connection: Connection, error: unknown): string {
+export function signInErrorMessage(
+  connection: Connection,
+  error: unknown,
+  kind: Credentials['kind'] = 'apiKey',
+): string {
   if (isTrackerError(error)) {
-    if (error.kind === 'auth') return `Those credentials were not accepted by ${connection.name}.`
+    if (error.kind === 'auth')
+      return kind === 'basic'
+        ? `That username and password were not accepted by ${connection.name}.`
+        : `That API key was not accepted by ${connection.name}.`
     if (error.kind === 'network')
       return `Cannot reach ${connection.name}. ${error.message.startsWith('Cannot reach') ? 'Check that it is running and that the server can reach it.' : error.message}`
   }
@@ -91,7 +98,11 @@ export function SignInForm({
         Remember me on this device
       </label>
       {mutation.isError && (
-        <ErrorMessage error={new Error(signInErrorMessage(connection, mutation.error))} />
+        <ErrorMessage
+          error={
+            new Error(signInErrorMessage(connection, mutation.error, mutation.variables?.kind))
+          }
+        />
       )}
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" variant="primary" disabled={mutation.isPending}>
