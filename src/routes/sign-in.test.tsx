@@ -31,8 +31,13 @@ function redmine(config: object = { trackers: [ACME] }, projects = 'projects_inc
 function withSubproject(): FetchRoute {
   const body = sampleJson('projects_include') as { projects: Record<string, unknown>[] }
   const demo = body.projects.find((p) => p.identifier === 'demo')!
-  const sub = { ...demo, id: 3, name: 'Demo Mobile', identifier: 'demo-mobile' }
-  sub.parent = { id: demo.id, name: demo.name }
+  const sub: Record<string, unknown> = {
+    ...demo,
+    id: 3,
+    name: 'Demo Mobile',
+    identifier: 'demo-mobile',
+    parent: { id: demo.id, name: demo.name },
+  }
   const route = redmine()
   return (url, init) =>
     url.pathname === '/t/main/projects.json'
