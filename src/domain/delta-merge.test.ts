@@ -8,7 +8,12 @@ describe('mergeChanged', () => {
   const list = [makeIssue({ id: 3 }), makeIssue({ id: 2 }), makeIssue({ id: 1 })]
 
   it('replaces a changed issue in place', () => {
-    const next = mergeChanged(list, [makeIssue({ id: 2, subject: 'renamed' })], open)
+    const later = '2026-02-01T00:00:00Z'
+    const next = mergeChanged(
+      list,
+      [makeIssue({ id: 2, subject: 'renamed', updatedOn: later })],
+      open,
+    )
     expect(next.map((i) => [i.id, i.subject])).toEqual([
       [3, 'Issue 3'],
       [2, 'renamed'],
@@ -24,6 +29,10 @@ describe('mergeChanged', () => {
     const closed = makeIssue({ id: 9, status: { id: 5, name: 'Closed', isClosed: true } })
     expect(mergeChanged(list, [closed], open).map((i) => i.id)).toEqual([3, 2, 1])
     expect(mergeChanged(list, [], open)).toBe(list)
+  })
+  it('keeps the same list when the delta only repeats the newest known issue', () => {
+    // Redmine's updated_on>= includes its bound: the last synced issue comes back each time.
+    expect(mergeChanged(list, [makeIssue({ id: 3 })], open)).toBe(list)
   })
   it('finds the newest update', () => {
     expect(

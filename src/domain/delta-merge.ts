@@ -4,7 +4,7 @@ import type { Issue, IssueId } from './model'
 /**
  * Applies changed issues to a list: replaces known ones, adds new ones that belong, removes those
  * that no longer belong (e.g. closed while the scope is "open"). Keeps the list's order for
- * untouched issues; added issues go first (newest). Returns the same array when nothing changed.
+ * untouched issues; added issues go first (newest). Returns the same array when nothing changed (same `updatedOn`).
  */
 export function mergeChanged(
   current: readonly Issue[],
@@ -15,13 +15,19 @@ export function mergeChanged(
   const byId = new Map<IssueId, Issue>(changed.map((i) => [i.id, i]))
   const known = new Set<IssueId>()
   const next: Issue[] = []
+  let touched = false
   for (const i of current) {
     known.add(i.id)
     const c = byId.get(i.id)
-    if (!c) next.push(i)
-    else if (belongs(c)) next.push(c)
+    // "Updated since" includes its bound, so the newest issue comes back every time unchanged.
+    if (!c || (c.updatedOn === i.updatedOn && belongs(c))) next.push(i)
+    else {
+      touched = true
+      if (belongs(c)) next.push(c)
+    }
   }
   const added = changed.filter((c) => !known.has(c.id) && belongs(c))
+  if (!touched && added.length === 0) return current as Issue[]
   return [...added, ...next]
 }
 

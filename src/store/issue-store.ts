@@ -7,11 +7,27 @@ import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanst
 import { useCallback, useEffect, useState } from 'react'
 import type { PagingProgress } from '../trackers/paging'
 import type { ConnectionId, Issue, IssueId, IssueSort, TrackerAdapter } from '../trackers/tracker'
-import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
+import { DEFAULT_CAP, loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
 import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
 import { scopeKey, type Scope } from './scope'
 
 export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
+/** Above this many issues the store keeps only the newest ones and says so. */
+export const ISSUE_CAP = Number(import.meta.env.VITE_ISSUE_CAP ?? DEFAULT_CAP)
+
+/** Minimum time between two streamed partial results reaching the cache (the first goes at once). */
+export const PARTIAL_EVERY_MS = 250
+
+/** Calls `fn` at once, then at most once per `ms` (later calls inside the window are dropped). */
+function throttleFirst<T>(fn: (v: T) => void, ms: number): (v: T) => void {
+  let last = -Infinity
+  return (v) => {
+    const now = Date.now()
+    if (now - last < ms) return
+    last = now
+    fn(v)
+  }
+}
 
 const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 
@@ -30,18 +46,26 @@ export const issueStoreQueries = {
         prev ??= await loadSnapshot(t.id, key)
         if (prev) client.setQueryData(queryKey, prev)
         const snap = prev?.complete
-          ? await refreshDelta(t, scope, prev, { signal, onProgress })
+          ? await refreshDelta(t, scope, prev, { signal, onProgress, cap: ISSUE_CAP })
           : await loadAll(t, scope, {
               signal,
               sort: firstSort,
+              cap: ISSUE_CAP,
               onProgress,
-              // Stream pages into the cache so the table renders as they arrive.
-              onPartial: (s) => client.setQueryData(queryKey, s),
+              // Stream pages into the cache so the table renders as they arrive; at most one
+              // update per PARTIAL_EVERY_MS, so 100 pages do not re-sort 10,000 issues 100 times.
+              onPartial: throttleFirst(
+                (s: IssueSnapshot) => client.setQueryData(queryKey, s),
+                PARTIAL_EVERY_MS,
+              ),
             })
         onProgress(null)
-        void saveSnapshot(t.id, key, snap)
+        // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
+        if (snap.issues !== prev?.issues) void saveSnapshot(t.id, key, snap)
         return snap
       },
+      // 10,000 issues: deep-comparing every refresh against the last costs more than it saves.
+      structuralSharing: false,
       staleTime: 30_000,
       refetchInterval: REFRESH_INTERVAL_MS,
       refetchOnWindowFocus: true,

@@ -98,4 +98,23 @@ describe('refreshDelta', () => {
     expect(next.issues).toHaveLength(9)
     expect(fake.calls.length).toBeGreaterThan(2)
   })
+
+  it('keeps a capped store fresh by delta without reloading everything', async () => {
+    const fake = fakeTracker(many(350))
+    const first = await loadAll(fake.t, { status: 'open' }, { cap: 200 })
+    fake.calls.length = 0
+    fake.issues[0] = { ...fake.issues[0]!, subject: 'changed', updatedOn: '2026-06-01T00:00:00Z' }
+    const next = await refreshDelta(fake.t, { status: 'open' }, first, { cap: 200 })
+    expect(fake.calls).toHaveLength(2)
+    expect(next).toMatchObject({ capped: true, totalCount: 350 })
+    expect(next.issues).toHaveLength(200)
+    expect(next.issues.find((i) => i.id === 350)?.subject).toBe('changed')
+  })
+
+  it('returns the same list when nothing changed, so nothing is rewritten', async () => {
+    const fake = fakeTracker(many(30))
+    const first = await loadAll(fake.t, { status: 'open' })
+    const next = await refreshDelta(fake.t, { status: 'open' }, first)
+    expect(next.issues).toBe(first.issues)
+  })
 })

@@ -95,7 +95,7 @@ export async function refreshDelta(
   prev: IssueSnapshot,
   o: LoadOptions = {},
 ): Promise<IssueSnapshot> {
-  if (!t.capabilities.deltaSync || !prev.syncedTo || prev.capped) return loadAll(t, scope, o)
+  if (!t.capabilities.deltaSync || !prev.syncedTo) return loadAll(t, scope, o)
   const pageSize = t.capabilities.maxPageSize
   const changed = await fetchAllPages(
     (offset, limit, signal) =>
@@ -114,14 +114,19 @@ export async function refreshDelta(
         .then((p) => ({ items: p.issues, totalCount: p.totalCount })),
     { pageSize, concurrency: 2, signal: o.signal },
   )
-  const issues = mergeChanged(prev.issues, changed.items, inScope(scope))
+  const merged = mergeChanged(prev.issues, changed.items, inScope(scope))
   const count = await t.listIssues({ ...baseQuery(scope), offset: 0, limit: 1 }, o.signal)
-  if (count.totalCount !== issues.length) return loadAll(t, scope, o)
+  const cap = o.cap ?? DEFAULT_CAP
+  // A capped store cannot tell a vanished issue from one beyond the cap: it keeps its newest
+  // `cap` issues fresh by deltas and never reloads 10,000 issues just to count them.
+  const capped = prev.capped || count.totalCount > cap
+  if (!capped && count.totalCount !== merged.length) return loadAll(t, scope, o)
+  const issues = merged.length > cap ? merged.slice(0, cap) : merged
   return {
     issues,
     totalCount: count.totalCount,
     complete: true,
-    capped: false,
+    capped,
     syncedTo: newestUpdate(changed.items) ?? prev.syncedTo,
     checkedAt: Date.now(),
   }
