@@ -1,0 +1,307 @@
+/**
+ * The kanban board in a real browser: headless chromium (Playwright) against the built app served
+ * by the real server with the bundled tracker seeded with SEED (default 10,000) issues; the board
+ * of the project closest to 2,000 issues (all statuses, closed columns expanded: 6 columns).
+ * Run: npx tsx bench/board.bench.ts   (env: RUNS=5, SEED=10000, SKIP_BUILD=1 + BENCH_DIST to reuse)
+ *
+ * Prints medians over RUNS of: time to a rendered board from a warm store (reload, issues from
+ * IndexedDB), drop-to-shown (pointerup to the target column's count changing, in ms and frames),
+ * frame intervals and long tasks while dragging a card across the board with the mouse.
+ * Measured in the page (PerformanceObserver, requestAnimationFrame). Asserts nothing.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from '@playwright/test'
+import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
+
+const RUNS = Number(process.env.RUNS ?? 5)
+const SEED = Number(process.env.SEED ?? 10_000)
+const root = resolve(import.meta.dirname, '..')
+const CONN = 'local'
+
+const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      const port = typeof a === 'object' && a ? a.port : 0
+      s.close(() => res(port))
+    })
+    s.on('error', rej)
+  })
+}
+
+function build(outDir: string): void {
+  const gen = spawnSync('npx', ['tsr', 'generate'], { cwd: root, stdio: 'inherit' })
+  if (gen.status !== 0) throw new Error('tsr generate failed')
+  const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (b.status !== 0) throw new Error('vite build failed')
+}
+
+async function startServer(dist: string, dataDir: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SEED_ISSUES: String(SEED),
+      DATA_DIR: dataDir,
+      DIST_DIR: dist,
+      PORT: String(port),
+      BUNDLED_TRACKER: 'on',
+      TRACKER_URL: '',
+      TRACKERS_FILE: '',
+      LOG: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/config`)
+      if (r.ok) return child
+    } catch {
+      // not up yet: seeding 10,000 issues takes a while
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  child.kill()
+  throw new Error('server did not come up')
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN
+}
+const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(0).padStart(6)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
+
+/** ms from navigation start until the board shows cards (and, for 'complete', nothing loading). */
+async function timeToBoard(page: Page, url: string, until: 'first' | 'complete'): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' })
+  await page.waitForFunction(
+    (mode) => {
+      const cards = document.querySelectorAll('[data-card]').length
+      if (mode === 'first') return cards > 0
+      const loading = [...document.querySelectorAll('[role="status"]')].some((e) =>
+        /Loading/i.test(e.textContent ?? ''),
+      )
+      return cards > 0 && !loading
+    },
+    until,
+    { polling: 'raf', timeout: 180_000 },
+  )
+  return page.evaluate(() => performance.now())
+}
+
+interface DragFigures {
+  dropToShown: number
+  dropFrames: number
+  frames: number[]
+  longTasks: number[]
+  applied: boolean
+}
+
+/** Drags the first card of the first column to the second column with the mouse. */
+async function dragOnce(page: Page): Promise<DragFigures> {
+  const regions = page.getByRole('region')
+  const from = regions.nth(0)
+  const to = regions.nth(1)
+  const card = from.locator('[data-card]').first()
+  const id = await card.getAttribute('data-card')
+  const cb = (await card.boundingBox())!
+  const tb = (await to.boundingBox())!
+  await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>
+    const frames: number[] = []
+    const longTasks: number[] = []
+    let last = performance.now()
+    let running = true
+    const tick = (t: number) => {
+      frames.push(t - last)
+      last = t
+      if (running) requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+    const obs = new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) longTasks.push(e.duration)
+    })
+    obs.observe({ type: 'longtask', buffered: false })
+    const target = document.querySelectorAll('[role="region"]')[1]!
+    const label0 = target.getAttribute('aria-label')
+    const shown = new Promise<{ dt: number; frames: number }>((res) => {
+      window.addEventListener(
+        'pointerup',
+        () => {
+          const t0 = performance.now()
+          let n = 0
+          const check = () => {
+            n += 1
+            if (target.getAttribute('aria-label') !== label0)
+              res({ dt: performance.now() - t0, frames: n })
+            else if (performance.now() - t0 > 5000) res({ dt: NaN, frames: n })
+            else requestAnimationFrame(check)
+          }
+          // The check runs after React's commit for this event, then once per frame.
+          queueMicrotask(() => setTimeout(check, 0))
+        },
+        { capture: true, once: true },
+      )
+    })
+    w.__benchDrag = {
+      frames,
+      longTasks,
+      shown,
+      stop: () => {
+        running = false
+        obs.disconnect()
+      },
+    }
+  })
+  await page.mouse.move(cb.x + cb.width / 2, cb.y + 20)
+  await page.mouse.down()
+  await page.mouse.move(cb.x + cb.width / 2 + 10, cb.y + 30, { steps: 5 })
+  await page.mouse.move(tb.x + tb.width / 2, tb.y + 120, { steps: 40 })
+  await page.mouse.up()
+  const r = await page.evaluate(async () => {
+    const d = (window as unknown as Record<string, unknown>).__benchDrag as {
+      frames: number[]
+      longTasks: number[]
+      shown: Promise<{ dt: number; frames: number }>
+      stop: () => void
+    }
+    const s = await d.shown
+    d.stop()
+    return { dt: s.dt, dropFrames: s.frames, frames: d.frames.slice(1), longTasks: d.longTasks }
+  })
+  // Wait for the verified result (the card stays or comes back with a message).
+  await page.waitForTimeout(1500)
+  const stillThere = await to.locator(`[data-card="${id}"]`).count()
+  const error = await page.getByText(/was not moved|Could not move/).count()
+  return {
+    dropToShown: r.dt,
+    dropFrames: r.dropFrames,
+    frames: r.frames,
+    longTasks: r.longTasks,
+    applied: error === 0 && stillThere === 1,
+  }
+}
+
+async function newPage(browser: Browser) {
+  const context = await browser.newContext({ viewport: { width: 1900, height: 1000 } })
+  // tsx keeps function names with an `__name` helper that page.evaluate bodies then call.
+  await context.addInitScript('globalThis.__name = (f) => f')
+  await context.addInitScript(
+    ([conn, key]) =>
+      localStorage.setItem(
+        `trackboard.session.${conn}`,
+        JSON.stringify({ apiKey: key, userName: 'Admin' }),
+      ),
+    [CONN, DEFAULT_ADMIN_KEY] as const,
+  )
+  return { context, page: await context.newPage() }
+}
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN
+}
+
+async function main(): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), 'tb-board-bench-'))
+  const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
+  let server: ChildProcess | null = null
+  let browser: Browser | null = null
+  try {
+    if (!process.env.SKIP_BUILD) build(dist)
+    const port = await freePort()
+    const t0 = performance.now()
+    server = await startServer(dist, join(tmp, 'data'), port)
+    console.log(`server with ${SEED} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
+    const base = `http://127.0.0.1:${port}`
+    const auth = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }
+    const projects = (await (await fetch(`${base}/t/${CONN}/projects.json`, auth)).json()) as {
+      projects: { id: number; identifier: string }[]
+    }
+    let mid = { identifier: '', count: 0 }
+    for (const p of projects.projects) {
+      const r = (await (
+        await fetch(`${base}/t/${CONN}/issues.json?project_id=${p.id}&status_id=*&limit=1`, auth)
+      ).json()) as { total_count: number }
+      if (Math.abs(r.total_count - 2000) < Math.abs(mid.count - 2000))
+        mid = { identifier: p.identifier, count: r.total_count }
+    }
+    const url = `${base}/${CONN}/projects/${mid.identifier}/board?status=all&collapseClosed=false`
+
+    browser = await chromium.launch(LAUNCH)
+    const cold: number[] = []
+    const warm: number[] = []
+    const drop: number[] = []
+    const dropFrames: number[] = []
+    const frames: number[] = []
+    const longTasks: number[] = []
+    let applied = 0
+    let columns = ''
+    for (let run = 0; run < RUNS; run++) {
+      const { context, page } = await newPage(browser)
+      cold.push(await timeToBoard(page, url, 'complete'))
+      await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+      await page.goto('about:blank')
+      warm.push(await timeToBoard(page, url, 'first'))
+      await timeToBoard(page, url, 'complete')
+      columns = (
+        await page
+          .getByRole('region')
+          .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))
+      ).join(' | ')
+      const d = await dragOnce(page)
+      drop.push(d.dropToShown)
+      dropFrames.push(d.dropFrames)
+      frames.push(...d.frames)
+      longTasks.push(...d.longTasks)
+      if (d.applied) applied += 1
+      await context.close()
+    }
+    console.log(`\nkanban board, ${RUNS} runs, headless chromium, 2 cores`)
+    console.log(`project "${mid.identifier}" (${mid.count} issues): ${columns}`)
+    console.log(`cold load to the complete board                ${fmt(cold)}`)
+    console.log(`warm store (IndexedDB) to a rendered board      ${fmt(warm)}`)
+    console.log(`drop-to-shown (pointerup to column count)      ${fmt(drop)}`)
+    console.log(
+      `  frames from pointerup to shown: median ${median(dropFrames)}  (runs: ${dropFrames.join(', ')})`,
+    )
+    console.log(
+      `frame intervals while dragging (${frames.length} frames): median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
+    )
+    console.log(
+      `long tasks while dragging: ${longTasks.length}` +
+        (longTasks.length ? `, max ${Math.max(...longTasks).toFixed(0)} ms` : ''),
+    )
+    console.log(`moves confirmed by the tracker without an error toast: ${applied}/${RUNS}`)
+  } finally {
+    await browser?.close()
+    server?.kill()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+await main()
