@@ -9,6 +9,7 @@ import type { PagingProgress } from '../trackers/paging'
 import type { ConnectionId, Issue, IssueId, IssueSort, TrackerAdapter } from '../trackers/tracker'
 import { DEFAULT_CAP, loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
 import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
+import { metadataQueries } from './metadata'
 import { scopeKey, type Scope } from './scope'
 
 export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
@@ -42,8 +43,17 @@ export const issueStoreQueries = {
         const key = scopeKey(scope)
         const onProgress = (p: PagingProgress | null) =>
           progressListeners.get(`${t.id}|${key}`)?.(p)
+        // On disk per connection and user, so one person never sees another's last issues. The
+        // user is usually cached already (the shell shows it); without one nothing is persisted.
+        const diskKey = client
+          .ensureQueryData(metadataQueries.me(t))
+          .then((u) => `u${u.id}:${key}`)
+          .catch(() => null)
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
-        prev ??= await loadSnapshot(t.id, key)
+        if (!prev) {
+          const k = await diskKey
+          prev = k ? await loadSnapshot(t.id, k) : null
+        }
         if (prev) client.setQueryData(queryKey, prev)
         const snap = prev?.complete
           ? await refreshDelta(t, scope, prev, { signal, onProgress, cap: ISSUE_CAP })
@@ -61,7 +71,8 @@ export const issueStoreQueries = {
             })
         onProgress(null)
         // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
-        if (snap.issues !== prev?.issues) void saveSnapshot(t.id, key, snap)
+        if (snap.issues !== prev?.issues)
+          void diskKey.then((k) => (k ? saveSnapshot(t.id, k, snap) : undefined))
         return snap
       },
       // 10,000 issues: deep-comparing every refresh against the last costs more than it saves.

@@ -1,0 +1,105 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto'
+import { QueryClient } from '@tanstack/react-query'
+import { describe, expect, it } from 'vitest'
+import { makeIssue } from '../test/issue-factory'
+import type { CurrentUser, Issue, IssueQuery, TrackerAdapter } from '../trackers/tracker'
+import { clearIssueStore, issueStoreQueries, patchIssue } from './issue-store'
+import type { IssueSnapshot } from './load-issues'
+
+const issues: Issue[] = Array.from({ length: 120 }, (_, k) =>
+  makeIssue({ id: 120 - k, updatedOn: new Date(Date.UTC(2026, 0, 1, 0, 120 - k)).toISOString() }),
+)
+
+/** A tracker signed in as `userId`; `gate` holds every listIssues answer until released. */
+function fakeTracker(userId: number) {
+  const calls: IssueQuery[] = []
+  let release: () => void = () => {}
+  const gate = new Promise<void>((r) => (release = r))
+  const t = {
+    id: 'main',
+    capabilities: { maxPageSize: 100, deltaSync: true },
+    async currentUser() {
+      return { id: userId, name: `User ${userId}` } as CurrentUser
+    },
+    async listIssues(q: IssueQuery) {
+      calls.push(q)
+      await gate
+      const match = issues.filter((i) => !q.updatedSince || i.updatedOn >= q.updatedSince)
+      return {
+        issues: match.slice(q.offset, q.offset + q.limit),
+        totalCount: match.length,
+        offset: q.offset,
+        limit: q.limit,
+      }
+    },
+  } as unknown as TrackerAdapter
+  return { t, calls, release }
+}
+
+const scope = { project: 'demo', status: 'all' } as const
+const newClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
+
+describe('the issue store', () => {
+  it('shows the last known issues from IndexedDB before the refresh answers, per user', async () => {
+    const first = fakeTracker(1)
+    first.release()
+    const c1 = newClient()
+    const loaded = await c1.fetchQuery(issueStoreQueries.scope(first.t, scope))
+    expect(loaded.issues).toHaveLength(120)
+    await new Promise((r) => setTimeout(r, 50)) // the write to IndexedDB is not awaited
+
+    // A reload: a new cache, the tracker slow to answer.
+    const again = fakeTracker(1)
+    const c2 = newClient()
+    const opts = issueStoreQueries.scope(again.t, scope)
+    const pending = c2.fetchQuery(opts)
+    await expect.poll(() => c2.getQueryData<IssueSnapshot>(opts.queryKey)?.issues.length).toBe(120)
+    expect(again.calls).toHaveLength(1) // only the delta is under way
+    again.release()
+    const refreshed = await pending
+    // Nothing changed: one delta page and one count.
+    expect(again.calls.map((q) => q.limit)).toEqual([100, 1])
+    expect(refreshed.issues).toHaveLength(120)
+
+    // Another user on the same connection starts from nothing.
+    const other = fakeTracker(2)
+    const c3 = newClient()
+    const o = issueStoreQueries.scope(other.t, scope)
+    const p3 = c3.fetchQuery(o)
+    await new Promise((r) => setTimeout(r, 50))
+    expect(c3.getQueryData(o.queryKey)).toBeUndefined()
+    other.release()
+    await p3
+    expect(other.calls[0]!.updatedSince).toBeUndefined()
+  })
+
+  it('forgets a connection on sign-out, in memory and on disk', async () => {
+    const a = fakeTracker(7)
+    a.release()
+    const c = newClient()
+    const opts = issueStoreQueries.scope(a.t, scope)
+    await c.fetchQuery(opts)
+    await new Promise((r) => setTimeout(r, 50))
+    await clearIssueStore(c, 'main')
+    expect(c.getQueryData(opts.queryKey)).toBeUndefined()
+
+    const b = fakeTracker(7)
+    b.release()
+    await newClient().fetchQuery(issueStoreQueries.scope(b.t, scope))
+    expect(b.calls[0]!.updatedSince).toBeUndefined() // a full load, not a delta
+  })
+
+  it('patchIssue writes an issue in every cached scope of the connection', async () => {
+    const a = fakeTracker(3)
+    a.release()
+    const c = newClient()
+    const open = issueStoreQueries.scope(a.t, { status: 'open' })
+    const all = issueStoreQueries.scope(a.t, { status: 'all' })
+    await Promise.all([c.fetchQuery(open), c.fetchQuery(all)])
+    patchIssue(c, 'main', 5, (i) => ({ ...i, subject: 'moved' }))
+    for (const o of [open, all])
+      expect(c.getQueryData(o.queryKey)?.issues.find((i) => i.id === 5)?.subject).toBe('moved')
+    expect(c.getQueryData(all.queryKey)?.issues.find((i) => i.id === 6)?.subject).toBe('Issue 6')
+  })
+})
