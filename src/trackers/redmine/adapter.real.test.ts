@@ -24,8 +24,48 @@ describe.skipIf(!url)('Redmine adapter against a real Redmine 5', () => {
   })
 
   it('knows who is signed in, and says when a key is wrong', async () => {
-    expect(await jsmith.currentUser()).toMatchObject({ login: 'jsmith', name: 'John Smith' })
+    const me = await jsmith.currentUser()
+    expect(me).toMatchObject({ id: 5, login: 'jsmith', name: 'John Smith', isAdmin: false })
+    expect(me.apiKey).toBe(process.env.REDMINE_JSMITH_API_KEY)
+    expect(me.memberships.map((m) => m.project.name).sort()).toEqual(['Demo', 'Ops'])
     await expect(as('0'.repeat(40)).currentUser()).rejects.toMatchObject({ kind: 'auth' })
+  })
+
+  it('exchanges Basic credentials for the user’s API key', async () => {
+    const basic = createRedmineAdapter({
+      id: 'main',
+      base: url ?? '',
+      credentials: { kind: 'basic', username: 'dlopper', password: 'password123' },
+    })
+    const me = await basic.currentUser()
+    expect(me).toMatchObject({ id: 6, login: 'dlopper' })
+    expect(me.apiKey).toBe(process.env.REDMINE_DLOPPER_API_KEY)
+    const wrong = createRedmineAdapter({
+      id: 'main',
+      base: url ?? '',
+      credentials: { kind: 'basic', username: 'dlopper', password: 'nope' },
+    })
+    await expect(wrong.currentUser()).rejects.toMatchObject({ kind: 'auth', status: 401 })
+  })
+
+  it('reads issue #1 with its history (jsmith moved it to In Progress, with notes)', async () => {
+    const one = await jsmith.getIssue(1)
+    expect(one.status).toEqual({ id: 2, name: 'In Progress', isClosed: false })
+    expect(one.history.length).toBeGreaterThan(0)
+    const move = one.history.find((h) => h.details.some((d) => d.name === 'status_id'))
+    expect(move?.user.name).toBe('John Smith')
+    expect(move?.details.find((d) => d.name === 'status_id')?.newValue).toBe('2')
+    expect(one.history.some((h) => h.notes.length > 0)).toBe(true)
+    expect(one.allowedStatuses?.length).toBeGreaterThan(0)
+  })
+
+  it('reads statuses, trackers, priorities, members and custom fields (none for non-admins)', async () => {
+    expect((await jsmith.listStatuses()).map((s) => s.name)).toContain('Rejected')
+    expect((await jsmith.listTypes()).map((t) => t.name)).toContain('Bug')
+    expect((await jsmith.listPriorities()).find((p) => p.isDefault)?.name).toBe('Normal')
+    expect((await jsmith.listMembers('demo')).map((m) => m.principal.name)).toContain('John Smith')
+    expect(await jsmith.listCustomFields()).toEqual([])
+    expect((await admin.listCustomFields()).map((f) => f.name)).toContain('Severity')
   })
 
   it('lists private projects to members only', async () => {
@@ -34,13 +74,22 @@ describe.skipIf(!url)('Redmine adapter against a real Redmine 5', () => {
   })
 
   it('reads every issue by pages', async () => {
+    // Ascending ids, so issues other test runs create meanwhile only add to the end.
     const page = (offset: number, limit: number) =>
       admin
-        .listIssues({ status: 'all', offset, limit })
+        .listIssues({ status: 'all', offset, limit, sort: [{ field: 'id', desc: false }] })
         .then((p) => ({ items: p.issues, totalCount: p.totalCount }))
     const small = await fetchAllPages(page, { pageSize: 3, concurrency: 2 })
-    expect(small.items).toHaveLength(small.totalCount)
-    expect(new Set(small.items.map((i) => i.id)).size).toBe(small.totalCount)
+    const ids = small.items.map((i) => i.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids).toEqual([...ids].sort((a, b) => a - b))
+    expect(ids.length).toBeGreaterThanOrEqual(10)
+    expect(ids.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    const big = await fetchAllPages(page, { pageSize: 100 })
+    expect(big.items.slice(0, 10).map((i) => i.id)).toEqual(ids.slice(0, 10))
+    // A limit above 100 is capped, never an error.
+    const capped = await admin.listIssues({ status: 'all', offset: 0, limit: 1000 })
+    expect(capped.limit).toBeLessThanOrEqual(100)
   })
 
   it('detects a status change Redmine ignored (204) by reading the issue back', async () => {
