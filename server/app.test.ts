@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
@@ -22,6 +23,8 @@ function realRedmine(): { url: string; jsmithKey: string } | null {
   return { url: env.REDMINE_URL ?? 'http://127.0.0.1:3300', jsmithKey: env.REDMINE_JSMITH_API_KEY }
 }
 
+const BIG_JS = 'console.log("a fairly long line of script");\n'.repeat(200)
+
 function distWithIndex(): string {
   const dir = mkdtempSync(join(tmpdir(), 'tb-dist-'))
   mkdirSync(join(dir, 'assets'))
@@ -30,6 +33,7 @@ function distWithIndex(): string {
     '<html><head><script>theme()</script></head><body></body></html>',
   )
   writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'console.log(1)')
+  writeFileSync(join(dir, 'assets', 'big-def456.js'), BIG_JS)
   return dir
 }
 
@@ -77,6 +81,32 @@ describe('the app server', () => {
     ).toBe(404)
     expect((await app.request('/main/projects', { method: 'POST', ...html })).status).toBe(404)
     expect((await app.request('/%E0%A4%A', html)).status).toBe(400)
+  })
+
+  it('gzips larger assets for browsers that accept it', async () => {
+    const res = await app.request('/assets/big-def456.js', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+    })
+    expect(res.headers.get('content-encoding')).toBe('gzip')
+    const bytes = Buffer.from(await res.arrayBuffer())
+    expect(bytes.length).toBeLessThan(BIG_JS.length / 10)
+    expect(gunzipSync(bytes).toString()).toBe(BIG_JS)
+    const plain = await app.request('/assets/big-def456.js')
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    expect(await plain.text()).toBe(BIG_JS)
+  })
+
+  it('logs method, path without query, status and time, never a key', async () => {
+    const lines: string[] = []
+    const logged = createApp(
+      loadConfig({ TRACKER_URL: 'http://127.0.0.1:9', DIST_DIR: '/nonexistent' }),
+      { log: (line) => lines.push(line) },
+    )
+    await logged.request('/api/config?key=secret-in-query', {
+      headers: { 'X-Redmine-API-Key': 'secret-in-header', Authorization: 'Basic c2VjcmV0' },
+    })
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^GET \/api\/config 200 \d+ms$/)
   })
 
   it('answers unknown API paths with JSON 404', async () => {

@@ -1,5 +1,6 @@
 /** The Trackboard server: app config, the tracker proxy, the bundled tracker, and the built app. */
 import { Hono } from 'hono'
+import { compress } from 'hono/compress'
 import type { ServerConfig } from './config'
 import { proxyHandler, rawPathOf } from './proxy/proxy'
 import { checkProxyPath } from './proxy/path-guard'
@@ -41,6 +42,9 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
       c.res.headers.set('x-content-type-options', 'nosniff')
     }
   })
+
+  // gzip for JSON, HTML, JS and CSS when the browser asks (the tracker is asked for identity).
+  app.use(compress())
 
   app.get('/api/config', (c) =>
     c.json({

@@ -57,6 +57,11 @@ function startUpstream(): Promise<void> {
         res.write('first chunk;')
         return void releaseStream.promise.then(() => res.end('last chunk'))
       }
+      if (path === '/redmine/stall.txt') {
+        res.writeHead(200, { 'Content-Type': 'text/plain' })
+        res.write('partial')
+        return // never ends: the proxy must give up on it
+      }
       if (path === '/redmine/hop.json') {
         res.writeHead(200, {
           'Content-Type': 'application/json',
@@ -235,6 +240,22 @@ describe('the tracker proxy', () => {
     const res = await raw('/t/main/slow.json')
     expect(res.status).toBe(504)
     expect(JSON.parse(res.body)).toEqual({ error: 'The tracker did not answer within 500 ms' })
+  })
+
+  it('cuts off a response body that stops flowing', async () => {
+    const outcome = await new Promise<{ status: number; complete: boolean; body: string }>(
+      (resolve, reject) => {
+        request({ host: '127.0.0.1', port: proxyPort, path: '/t/main/stall.txt' }, (res) => {
+          let body = ''
+          res.on('data', (c: Buffer) => (body += c.toString()))
+          res.on('error', () => {})
+          res.on('close', () => resolve({ status: res.statusCode!, complete: res.complete, body }))
+        })
+          .on('error', reject)
+          .end()
+      },
+    )
+    expect(outcome).toEqual({ status: 200, complete: false, body: 'partial' })
   })
 
   it('does not time out an upload whose bytes keep flowing', async () => {

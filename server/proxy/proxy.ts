@@ -117,31 +117,38 @@ export function proxyHandler(upstreams: Upstream[], options: ProxyOptions) {
     const ctl = new AbortController()
     const onClientAbort = () => ctl.abort()
     c.req.raw.signal.addEventListener('abort', onClientAbort, { once: true })
-    // The timeout counts from the last sign of progress: a large upload on a slow link is not
-    // cut off while its bytes still flow, but a tracker that stops answering is.
+    // The timeout counts from the last sign of progress (a request or response chunk): a large
+    // upload or download on a slow link is not cut off while bytes flow; a stalled tracker is.
     let timedOut = false
-    let answered = false
+    let done = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const arm = () => {
       clearTimeout(timer)
-      if (answered) return
+      if (done) return
       timer = setTimeout(() => {
         timedOut = true
-        ctl.abort()
+        ctl.abort(
+          new Error(
+            `Proxy: no progress from tracker "${id}" for ${describeTimeout(options.timeoutMs)}`,
+          ),
+        )
       }, options.timeoutMs)
+      timer.unref()
     }
+    const finish = () => {
+      done = true
+      clearTimeout(timer)
+    }
+    const progress = (flush?: () => void) =>
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, out) {
+          arm()
+          out.enqueue(chunk)
+        },
+        flush,
+      })
     arm()
-    const body =
-      hasBody && c.req.raw.body
-        ? c.req.raw.body.pipeThrough(
-            new TransformStream<Uint8Array, Uint8Array>({
-              transform(chunk, out) {
-                arm()
-                out.enqueue(chunk)
-              },
-            }),
-          )
-        : undefined
+    const body = hasBody && c.req.raw.body ? c.req.raw.body.pipeThrough(progress()) : undefined
 
     let res: Response
     try {
@@ -155,6 +162,7 @@ export function proxyHandler(upstreams: Upstream[], options: ProxyOptions) {
         ...(body ? { duplex: 'half' } : {}),
       } as RequestInit)
     } catch {
+      finish()
       if (timedOut)
         return jsonError(
           c,
@@ -164,8 +172,6 @@ export function proxyHandler(upstreams: Upstream[], options: ProxyOptions) {
       if (c.req.raw.signal.aborted) return jsonError(c, 502, 'The request was cancelled')
       return jsonError(c, 502, 'Cannot reach the tracker at its configured address')
     } finally {
-      answered = true
-      clearTimeout(timer)
       c.req.raw.signal.removeEventListener('abort', onClientAbort)
     }
 
@@ -176,7 +182,16 @@ export function proxyHandler(upstreams: Upstream[], options: ProxyOptions) {
       if (rewritten) out.set('location', rewritten)
     }
     const noBody = res.status === 204 || res.status === 304 || method === 'HEAD'
-    if (noBody) await res.body?.cancel()
-    return new Response(noBody ? null : res.body, { status: res.status, headers: out })
+    if (noBody || !res.body) {
+      finish()
+      await res.body?.cancel()
+      return new Response(null, { status: res.status, headers: out })
+    }
+    // A tracker that stops sending mid-body is cut off too (the client sees a broken response).
+    arm()
+    return new Response(res.body.pipeThrough(progress(finish)), {
+      status: res.status,
+      headers: out,
+    })
   }
 }
