@@ -3,6 +3,7 @@ export {
   useIssueStore,
   patchIssue,
   clearIssueStore,
+  clearIssueStoreOnSignOut,
   type IssueStore,
 } from './issue-store'
 export { metadataQueries } from './metadata'

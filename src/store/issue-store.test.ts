@@ -4,7 +4,12 @@ import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { makeIssue } from '../test/issue-factory'
 import type { CurrentUser, Issue, IssueQuery, TrackerAdapter } from '../trackers/tracker'
-import { clearIssueStore, issueStoreQueries, patchIssue } from './issue-store'
+import {
+  clearIssueStore,
+  clearIssueStoreOnSignOut,
+  issueStoreQueries,
+  patchIssue,
+} from './issue-store'
 import type { IssueSnapshot } from './load-issues'
 
 const issues: Issue[] = Array.from({ length: 120 }, (_, k) =>
@@ -101,5 +106,20 @@ describe('the issue store', () => {
     for (const o of [open, all])
       expect(c.getQueryData(o.queryKey)?.issues.find((i) => i.id === 5)?.subject).toBe('moved')
     expect(c.getQueryData(all.queryKey)?.issues.find((i) => i.id === 6)?.subject).toBe('Issue 6')
+  })
+
+  it('wires itself to sign-out once per client', async () => {
+    const listeners: ((conn: string) => Promise<void>)[] = []
+    const onSignOut = (l: (conn: string) => Promise<void>) => listeners.push(l)
+    const a = fakeTracker(9)
+    a.release()
+    const c = newClient()
+    const opts = issueStoreQueries.scope(a.t, scope)
+    await c.fetchQuery(opts)
+    clearIssueStoreOnSignOut(onSignOut, c)
+    clearIssueStoreOnSignOut(onSignOut, c)
+    expect(listeners).toHaveLength(1)
+    await listeners[0]!('main')
+    expect(c.getQueryData(opts.queryKey)).toBeUndefined()
   })
 })

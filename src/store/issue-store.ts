@@ -140,3 +140,19 @@ export async function clearIssueStore(client: QueryClient, conn: ConnectionId): 
   client.removeQueries({ queryKey: issueStoreQueries.all(conn) })
   await clearSnapshots(conn)
 }
+
+const wiredClients = new WeakSet<QueryClient>()
+
+/**
+ * Clears the store on sign-out. The store cannot import the connection feature, so the caller
+ * hands in its `onSignOut`; safe to call on every navigation (wires each client once). Best
+ * called once at app start: `clearIssueStoreOnSignOut(onSignOut, queryClient)`.
+ */
+export function clearIssueStoreOnSignOut(
+  onSignOut: (listener: (conn: ConnectionId) => Promise<void>) => unknown,
+  client: QueryClient,
+): void {
+  if (wiredClients.has(client)) return
+  wiredClients.add(client)
+  onSignOut((conn) => clearIssueStore(client, conn))
+}

@@ -4,11 +4,14 @@ import {
   issueSearchSchema,
   type IssueSearch,
 } from '../../../../domain/issue-search'
+import { onSignOut } from '../../../../features/connection'
 import { IssuesView } from '../../../../features/issues-table'
+import { clearIssueStoreOnSignOut } from '../../../../store'
 
 export const Route = createFileRoute('/$conn/projects/$project/issues')({
   validateSearch: issueSearchSchema,
   search: { middlewares: [stripSearchParams<IssueSearch>(issueSearchDefaults)] },
+  beforeLoad: ({ context }) => clearIssueStoreOnSignOut(onSignOut, context.queryClient),
   component: ProjectIssuesPage,
 })
 
