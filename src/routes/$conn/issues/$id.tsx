@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { createFileRoute, Link } from '@tanstack/react-router'
 import { queryOptions } from '@tanstack/react-query'
-import { EmptyState, ErrorMessage, Spinner } from '../../../components/ui/feedback'
-import { renderTrackerText } from '../../../lib/render-text'
-import type { IssueDetail, TrackerAdapter } from '../../../trackers/tracker'
+import { ErrorMessage, Spinner } from '../../../components/ui/feedback'
+import { TrackerText } from '../../../components/ui/tracker-text'
+import { IssueHistory } from '../../-components/issue-history'
+import type { TrackerAdapter } from '../../../trackers/tracker'
 
 const issueDetail = (t: TrackerAdapter, id: number) =>
   queryOptions({
@@ -25,45 +26,6 @@ function Field({ label, value }: { label: string; value: string | null | undefin
       <dt className="text-xs text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className="text-sm">{value || '—'}</dd>
     </div>
-  )
-}
-
-function History({
-  issue,
-  format,
-}: {
-  issue: IssueDetail
-  format: TrackerAdapter['capabilities']['textFormat']
-}) {
-  if (issue.history.length === 0) return <EmptyState title="No history yet" />
-  return (
-    <ol className="space-y-3">
-      {issue.history.map((h) => (
-        <li key={h.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-800">
-          <p className="text-sm">
-            <span className="font-medium">{h.user.name}</span>{' '}
-            <time className="text-slate-600 dark:text-slate-400" dateTime={h.createdOn}>
-              {new Date(h.createdOn).toLocaleString()}
-            </time>
-          </p>
-          {h.details.length > 0 && (
-            <ul className="mt-1 list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
-              {h.details.map((d, i) => (
-                <li key={i}>
-                  {d.name}: {d.oldValue ?? '∅'} → {d.newValue ?? '∅'}
-                </li>
-              ))}
-            </ul>
-          )}
-          {h.notes && (
-            <div
-              className="prose-sm mt-2 text-sm"
-              dangerouslySetInnerHTML={{ __html: renderTrackerText(h.notes, format) }}
-            />
-          )}
-        </li>
-      ))}
-    </ol>
   )
 }
 
@@ -105,10 +67,7 @@ function IssuePage() {
           Description
         </h2>
         {issue.description ? (
-          <div
-            className="text-sm"
-            dangerouslySetInnerHTML={{ __html: renderTrackerText(issue.description, format) }}
-          />
+          <TrackerText className="text-sm" source={issue.description} format={format} />
         ) : (
           <p className="text-sm text-slate-600 dark:text-slate-400">No description.</p>
         )}
@@ -132,7 +91,7 @@ function IssuePage() {
         <h2 id="history" className="mb-2 font-semibold">
           History
         </h2>
-        <History issue={issue} format={format} />
+        <IssueHistory tracker={tracker} issue={issue} />
       </section>
     </article>
   )
