@@ -4,7 +4,10 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
 import { createQueryClient } from './query-client'
 import { createAppRouter } from './router'
+import { followSystemTheme } from '../lib/theme'
 import '../styles.css'
+
+followSystemTheme()
 
 const queryClient = createQueryClient()
 const router = createAppRouter(queryClient)
