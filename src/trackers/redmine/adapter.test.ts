@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createRedmineAdapter } from './adapter'
-import { sampleResponse } from './fixtures/load'
+import { sampleBody, sampleResponse } from './fixtures/load'
 import { TrackerError } from '../tracker'
 
 type Call = { url: string; init: RequestInit }
@@ -173,6 +173,62 @@ describe('Redmine adapter', () => {
     expect(JSON.parse(init.body as string)).toEqual({
       issue: { status_id: 3, assigned_to_id: '', notes: 'done' },
     })
+  })
+
+  it('sends only the given fields: uploads, custom fields, cleared dates and parent', async () => {
+    const { a, calls } = adapter({ 'PUT /t/main/issues/4.json': 'upload_attach_put' })
+    await a.updateIssue(4, {
+      dueDate: null,
+      parentId: null,
+      doneRatio: 50,
+      customFields: [
+        { id: 1, value: 'major' },
+        { id: 2, value: null },
+      ],
+      uploads: [{ token: '2.abc', filename: 'hello.txt', contentType: 'text/plain' }],
+    })
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({
+      issue: {
+        due_date: '',
+        parent_issue_id: '',
+        done_ratio: 50,
+        custom_fields: [
+          { id: 1, value: 'major' },
+          { id: 2, value: '' },
+        ],
+        uploads: [
+          { token: '2.abc', filename: 'hello.txt', content_type: 'text/plain', description: '' },
+        ],
+      },
+    })
+  })
+
+  it('creates an issue with project_id and maps the 201 answer', async () => {
+    const { a, calls } = adapter({ 'POST /t/main/issues.json': 'issue_create_201' })
+    const issue = await a.createIssue({ projectId: 1, subject: 'New', trackerId: 1 })
+    expect(JSON.parse(calls[0]!.init.body as string)).toEqual({
+      issue: { project_id: 1, subject: 'New', tracker_id: 1 },
+    })
+    expect(issue.id).toBeGreaterThan(0)
+    expect(issue.status.isClosed).toBe(false)
+  })
+
+  it('pages through projects and memberships beyond 100', async () => {
+    const j = JSON.parse(sampleBody('projects_include')) as { projects: unknown[] }
+    const seen: string[] = []
+    const a = createRedmineAdapter({
+      id: 'main',
+      base: '/t/main',
+      credentials: { kind: 'apiKey', key },
+      fetch: async (url) => {
+        const offset = new URL(url, 'http://x').searchParams.get('offset')!
+        seen.push(offset)
+        const projects = offset === '0' ? Array(100).fill(j.projects[0]) : [j.projects[1]]
+        return Response.json({ projects, total_count: 101, offset: Number(offset), limit: 100 })
+      },
+    })
+    expect(await a.listProjects()).toHaveLength(101)
+    expect(seen).toEqual(['0', '100'])
   })
 
   it('uploads as octet-stream and returns the token to attach', async () => {
