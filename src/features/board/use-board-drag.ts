@@ -36,6 +36,8 @@ export function useBoardDrag(o: {
   settings: BoardSettings
   meId: number | null
   toast: (t: Omit<Toast, 'id'>) => void
+  showMove: (m: Move) => void
+  unshowMove: (m: Move) => void
 }) {
   const qc = useQueryClient()
   const [active, setActive] = useState<Issue | null>(null)
@@ -138,7 +140,11 @@ export function useBoardDrag(o: {
     reset()
     if (!d) return
     if (d.kind === 'refused') o.toast({ tone: 'error', message: d.message })
-    if (d.kind === 'move') mutation.mutate(d.move)
+    if (d.kind === 'move') {
+      const move = d.move
+      o.showMove(move)
+      mutation.mutate(move, { onSettled: () => o.unshowMove(move) })
+    }
   }
 
   const isDimmed = (column: BoardColumn) => {

@@ -45,7 +45,7 @@ export function BoardCell(p: CellProps) {
         <ul className="flex flex-col gap-2">
           {p.issues.map((i) => (
             <li key={i.id}>
-              <IssueCard issue={i} info={p.cardInfo(i)} />
+              <IssueCard issue={i} {...p.cardInfo(i)} />
             </li>
           ))}
         </ul>
@@ -85,7 +85,7 @@ function VirtualCards({
               className="absolute inset-x-0"
               style={{ transform: `translateY(${row.start}px)` }}
             >
-              <IssueCard issue={issue} info={cardInfo(issue)} />
+              <IssueCard issue={issue} {...cardInfo(issue)} />
             </li>
           )
         })}

@@ -8,7 +8,8 @@ import {
   useSensors,
   type Announcements,
 } from '@dnd-kit/core'
-import { useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
+import { applyMove, type Move } from '../../../domain/apply-move'
 import { buildBoard } from '../../../domain/board-columns'
 import type { BoardSettings } from '../../../domain/board-search'
 import type { Issue, IssueStatus, Priority } from '../../../trackers/tracker'
@@ -37,9 +38,18 @@ const today = () => new Date().toISOString().slice(0, 10)
 export function Board(p: BoardProps) {
   const tracker = useTracker()
   const { toasts, show, dismiss } = useToasts()
+  // Moves shown from the drop until they settle, so the card lands in the same frame as the drop
+  // (the cache's own optimistic write reaches the view a task later). Same applyMove.
+  const [shown, setShown] = useState<Move[]>([])
+  const issues = useMemo(
+    () => shown.reduce((acc, m) => applyMove(acc, m), p.issues),
+    [p.issues, shown],
+  )
+  const showMove = useCallback((m: Move) => setShown((s) => [...s, m]), [])
+  const unshowMove = useCallback((m: Move) => setShown((s) => s.filter((x) => x !== m)), [])
   const board = useMemo(
     () =>
-      buildBoard(p.issues, {
+      buildBoard(issues, {
         statuses: p.statuses,
         swimlane: p.settings.swimlane,
         order: p.settings.order,
@@ -48,15 +58,15 @@ export function Board(p: BoardProps) {
         hideEmpty: p.settings.hideEmpty,
         wipLimits: p.settings.wip,
       }),
-    [p.issues, p.statuses, p.priorities, p.settings],
+    [issues, p.statuses, p.priorities, p.settings],
   )
   const cardInfos = useMemo(() => {
     const subtasks = new Map<number, number>()
-    for (const i of p.issues)
+    for (const i of issues)
       if (i.parent) subtasks.set(i.parent.id, (subtasks.get(i.parent.id) ?? 0) + 1)
     const day = today()
     return new Map<number, CardInfo>(
-      p.issues.map((i) => [
+      issues.map((i) => [
         i.id,
         {
           conn: tracker.id,
@@ -66,13 +76,15 @@ export function Board(p: BoardProps) {
         },
       ]),
     )
-  }, [p.issues, p.priorities, tracker.id])
+  }, [issues, p.priorities, tracker.id])
   const cardInfo = (i: Issue) => cardInfos.get(i.id)!
 
   const drag = useBoardDrag({
     tracker,
     board,
-    issues: p.issues,
+    issues,
+    showMove,
+    unshowMove,
     settings: p.settings,
     meId: p.meId,
     toast: show,

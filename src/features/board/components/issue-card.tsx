@@ -75,13 +75,8 @@ export function CardBody({ issue, info }: { issue: Issue; info: CardInfo }) {
   )
 }
 
-export const IssueCard = memo(function IssueCard({
-  issue,
-  info,
-}: {
-  issue: Issue
-  info: CardInfo
-}) {
+/** Props are the issue plus primitives, so memo skips every card a move did not touch. */
+export const IssueCard = memo(function IssueCard({ issue, ...info }: { issue: Issue } & CardInfo) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: dragId(issue.id),
     data: { issue },
