@@ -182,5 +182,7 @@ describe.skipIf(!redmine)('through the proxy to the real Redmine', () => {
     })
     expect(res.status).toBe(401)
     expect(await res.text()).toBe('')
+    expect(res.headers.get('www-authenticate')).toBeNull()
+    expect(res.headers.get('x-tracker-www-authenticate')).toContain('Basic')
   })
 })

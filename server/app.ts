@@ -38,8 +38,16 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
     await next()
     // Whatever a tracker serves (an HTML attachment, an error page) must not run as our origin.
     if (raw.startsWith('/t/')) {
-      c.res.headers.set('content-security-policy', "sandbox; default-src 'none'")
-      c.res.headers.set('x-content-type-options', 'nosniff')
+      const h = c.res.headers
+      h.set('content-security-policy', "sandbox; default-src 'none'")
+      h.set('x-content-type-options', 'nosniff')
+      // Redmine's 401 says `WWW-Authenticate: Basic`, which makes browsers pop up their own
+      // sign-in dialog over the app's fetch; the challenge stays readable under another name.
+      const challenge = h.get('www-authenticate')
+      if (challenge !== null) {
+        h.delete('www-authenticate')
+        h.set('x-tracker-www-authenticate', challenge)
+      }
     }
   })
 

@@ -51,5 +51,8 @@ describe('startServer with the bundled tracker', () => {
       headers: { 'X-Redmine-API-Key': 'not-a-key' },
     })
     expect(anon.status).toBe(401)
+    // No browser sign-in dialog over the app: the challenge is renamed.
+    expect(anon.headers.get('www-authenticate')).toBeNull()
+    expect(anon.headers.get('x-tracker-www-authenticate')).toContain('Basic')
   })
 })

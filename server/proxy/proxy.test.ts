@@ -62,6 +62,14 @@ function startUpstream(): Promise<void> {
         res.write('partial')
         return // never ends: the proxy must give up on it
       }
+      if (path === '/redmine/users/current.json') {
+        res.writeHead(401, {
+          'Content-Type': 'application/json',
+          'Content-Length': '0',
+          'WWW-Authenticate': 'Basic realm="Redmine API"',
+        })
+        return void res.end()
+      }
       if (path === '/redmine/hop.json') {
         res.writeHead(200, {
           'Content-Type': 'application/json',
@@ -225,6 +233,14 @@ describe('the tracker proxy', () => {
     expect(first.chunk).toBe('first chunk;')
     releaseStream.resolve()
     expect(await first.rest).toBe('first chunk;last chunk')
+  })
+
+  it('passes a 401 through without the challenge that would make a browser prompt', async () => {
+    const res = await raw('/t/main/users/current.json', { headers: { 'X-Redmine-API-Key': 'bad' } })
+    expect(res.status).toBe(401)
+    expect(res.body).toBe('')
+    expect(res.headers['www-authenticate']).toBeUndefined()
+    expect(res.headers['x-tracker-www-authenticate']).toBe('Basic realm="Redmine API"')
   })
 
   it('drops the hop-by-hop headers the tracker names, keeps the rest, and sandboxes responses', async () => {
