@@ -266,4 +266,46 @@ describe('the projects page', () => {
     expect(queryClient.getQueryCache().findAll({ queryKey: ['c', 'main'] })).toEqual([])
     expect(screen.getByLabelText('API key')).toHaveValue('')
   })
+
+  it('offers to sign in again when the saved key stops working, then returns', async () => {
+    localStorage.setItem(
+      'trackboard.session.main',
+      JSON.stringify({ apiKey: 'revoked-key', userName: 'John Smith' }),
+    )
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects', { fetch: redmine() })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Acme Redmine no longer accepts the saved API key.')
+    await user.click(within(alert).getByRole('button', { name: 'Sign in again' }))
+    await user.type(await screen.findByLabelText('API key'), GOOD_KEY)
+    await user.click(screen.getByRole('button', { name: 'Sign in' }))
+    expect(await screen.findByText('Ops')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe('/main/projects')
+  })
+})
+
+describe('when the Trackboard server fails', () => {
+  it('shows the error on a connection page, and retry recovers', async () => {
+    // React and the router log the caught error; the test looks at the page instead.
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    signedIn()
+    let up = false
+    const route = redmine()
+    const user = userEvent.setup()
+    renderRoute('/main/projects', {
+      fetch: (url, init) =>
+        url.pathname === '/api/config' && !up
+          ? new Response('down', { status: 503 })
+          : route(url, init),
+    })
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The Trackboard server answered HTTP 503.',
+    )
+    up = true
+    await user.click(screen.getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByText('Ops')).toBeInTheDocument()
+    quiet.mockRestore()
+    warn.mockRestore()
+  })
 })

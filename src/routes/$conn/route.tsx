@@ -1,6 +1,18 @@
-import { createFileRoute, notFound, Outlet, redirect } from '@tanstack/react-router'
+import { useQuery } from '@tanstack/react-query'
+import {
+  createFileRoute,
+  type ErrorComponentProps,
+  notFound,
+  Outlet,
+  redirect,
+  useRouter,
+} from '@tanstack/react-router'
+import { ErrorMessage } from '../../components/ui/feedback'
 import { configQueries, sessionAdapter } from '../../features/connection'
+import { userQueries } from '../../features/projects'
 import { TrackerProvider } from '../../lib/tracker-context'
+import { isTrackerError } from '../../trackers/tracker'
+import { KeyRejected } from './-components/key-rejected'
 import { ShellHeader } from './-components/shell-header'
 
 export const Route = createFileRoute('/$conn')({
@@ -14,6 +26,7 @@ export const Route = createFileRoute('/$conn')({
     return { connection, tracker }
   },
   component: ConnectionLayout,
+  errorComponent: ConnectionError,
   notFoundComponent: () => (
     <main id="main" className="mx-auto max-w-xl p-8">
       <h1 className="text-xl font-semibold">No such tracker</h1>
@@ -30,14 +43,34 @@ export const Route = createFileRoute('/$conn')({
 
 function ConnectionLayout() {
   const { connection, tracker } = Route.useRouteContext()
+  const me = useQuery(userQueries.current(tracker))
   return (
     <TrackerProvider tracker={tracker}>
       <div className="flex min-h-screen flex-col">
         <ShellHeader connection={connection} tracker={tracker} />
+        {isTrackerError(me.error) && me.error.kind === 'auth' && (
+          <KeyRejected connection={connection} />
+        )}
         <main id="main" className="flex-1 p-4 sm:p-6">
           <Outlet />
         </main>
       </div>
     </TrackerProvider>
+  )
+}
+
+function ConnectionError({ error, reset }: ErrorComponentProps) {
+  const router = useRouter()
+  return (
+    <main id="main" className="mx-auto max-w-xl space-y-3 p-8">
+      <h1 className="text-xl font-semibold">Trackboard could not start</h1>
+      <ErrorMessage
+        error={error}
+        onRetry={() => {
+          reset()
+          void router.invalidate()
+        }}
+      />
+    </main>
   )
 }
