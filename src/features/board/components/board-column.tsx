@@ -1,4 +1,5 @@
 import clsx from 'clsx'
+import { memo } from 'react'
 import type { BoardColumn as Column, BoardLane } from '../../../domain/board-columns'
 import type { Issue } from '../../../trackers/tracker'
 import { BoardCell } from './board-cell'
@@ -9,7 +10,8 @@ export function columnLabel(c: Column): string {
   return `${c.status.name}, ${n}${c.wip.over ? ', over the WIP limit' : ''}`
 }
 
-export function BoardColumn(p: {
+/** Memoized: a drag start or a move re-renders only the columns whose props change. */
+export const BoardColumn = memo(function BoardColumn(p: {
   column: Column
   index: number
   lanes: BoardLane[]
@@ -87,4 +89,4 @@ export function BoardColumn(p: {
       )}
     </section>
   )
-}
+})

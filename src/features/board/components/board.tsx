@@ -77,8 +77,13 @@ export function Board(p: BoardProps) {
       ]),
     )
   }, [issues, p.priorities, tracker.id])
-  const cardInfo = (i: Issue) => cardInfos.get(i.id)!
+  const cardInfo = useCallback((i: Issue) => cardInfos.get(i.id)!, [cardInfos])
 
+  const { onSettingsChange } = p
+  const expandClosed = useCallback(
+    () => onSettingsChange?.({ collapseClosed: false }),
+    [onSettingsChange],
+  )
   const drag = useBoardDrag({
     tracker,
     board,
@@ -128,7 +133,7 @@ export function Board(p: BoardProps) {
             showLaneNames={p.settings.swimlane !== 'none'}
             cardInfo={cardInfo}
             dimmed={drag.isDimmed(column)}
-            onExpand={() => p.onSettingsChange?.({ collapseClosed: false })}
+            onExpand={expandClosed}
           />
         ))}
       </div>
