@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { gunzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { Hono } from 'hono'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from './app'
 import { loadConfig } from './config'
 import type { LocalTracker } from './tracker/index'
@@ -38,8 +38,10 @@ function distWithIndex(): string {
 }
 
 describe('the app server', () => {
+  const dist = distWithIndex()
+  afterAll(() => rmSync(dist, { recursive: true, force: true }))
   const app = createApp(
-    loadConfig({ TRACKER_URL: 'http://127.0.0.1:9', LOG: 'off', DIST_DIR: distWithIndex() }),
+    loadConfig({ TRACKER_URL: 'http://127.0.0.1:9', LOG: 'off', DIST_DIR: dist }),
   )
 
   it('serves index.html for deep links, with a CSP that allows only the inline theme script', async () => {

@@ -1,11 +1,13 @@
 // @vitest-environment node
-import { writeFileSync, mkdtempSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config'
 
 describe('loadConfig', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tb-config-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
   it('runs the bundled tracker when nothing is configured', () => {
     const c = loadConfig({})
     expect(c.upstreams).toEqual([])
@@ -23,7 +25,7 @@ describe('loadConfig', () => {
   })
 
   it('reads several trackers from TRACKERS_FILE', () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'tb-')), 'trackers.json')
+    const f = join(dir, 'trackers.json')
     writeFileSync(
       f,
       JSON.stringify({
@@ -37,7 +39,7 @@ describe('loadConfig', () => {
   })
 
   it('names the bad entry of TRACKERS_FILE', () => {
-    const f = join(mkdtempSync(join(tmpdir(), 'tb-')), 'trackers.json')
+    const f = join(dir, 'trackers.json')
     writeFileSync(
       f,
       JSON.stringify({
