@@ -26,6 +26,15 @@ function redmine() {
 }
 
 beforeEach(() => {
+  // jsdom lays nothing out: give the table's scroll container a screenful so rows virtualize in.
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+    DOMRect.fromRect({ x: 0, y: 0, width: 1200, height: 700 }),
+  )
+  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(700)
+  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1200)
+  // TanStack Virtual 3.14 sizes its scroller from clientWidth/clientHeight.
+  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(700)
+  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200)
   localStorage.clear()
   localStorage.setItem(
     'trackboard.session.main',
@@ -33,7 +42,10 @@ beforeEach(() => {
   )
   vi.stubGlobal('matchMedia', () => ({ matches: false }))
 })
-afterEach(() => vi.unstubAllGlobals())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.restoreAllMocks()
+})
 
 const rowLinks = () =>
   screen.getAllByRole('link').filter((a) => /^#\d+ /.test(a.getAttribute('aria-label') ?? ''))
@@ -96,7 +108,7 @@ describe('the issue table', () => {
       '/main/projects/demo/issues?status=all&group=status&sort=%5B%22nonsense%22%5D&tracker=oops',
     )
     await waitFor(() => expect(rowLinks()).toHaveLength(10))
-    expect(screen.getByRole('button', { name: /^▾ New \d+/ })).toHaveAttribute(
+    expect(screen.getByRole('button', { name: /^New \d+ ·/ })).toHaveAttribute(
       'aria-expanded',
       'true',
     )
