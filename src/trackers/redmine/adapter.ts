@@ -24,8 +24,8 @@ export interface RedmineAdapterOptions {
   name?: string
   fetch?: FetchLike
   /**
-   * How uploads are sent. Defaults to XMLHttpRequest in a browser (real upload progress) unless a
-   * fetch was injected; `null` forces fetch.
+   * How uploads that report progress are sent. Defaults to XMLHttpRequest in a browser (real
+   * upload progress) unless a fetch was injected; `null` forces fetch.
    */
   xhr?: XhrFactory | null
 }
@@ -269,7 +269,9 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     },
 
     async uploadFile(file, filename, onProgress, signal): Promise<UploadedFile> {
-      const body = await uploadBody(http, filename, file, onProgress, signal, xhr)
+      // XMLHttpRequest only when someone listens for progress; fetch otherwise.
+      const via = onProgress ? xhr : undefined
+      const body = await uploadBody(http, filename, file, onProgress, signal, via)
       const upload = parse(wire.wireUpload, body, 'the upload').upload
       return {
         token: upload.token,

@@ -36,6 +36,7 @@ class FakeXhr implements XhrLike {
 }
 
 const key = 'feedface0123456789'
+const noop = () => {}
 function withXhr(answer: (x: FakeXhr) => void) {
   const made: FakeXhr[] = []
   const a = createRedmineAdapter({
@@ -85,7 +86,7 @@ describe('upload through XMLHttpRequest', () => {
       x.responseText = sampleBody('upload_text_plain')
       x.onload?.()
     })
-    await expect(a.uploadFile(new Blob(['x']), 'x.txt')).rejects.toMatchObject({
+    await expect(a.uploadFile(new Blob(['x']), 'x.txt', noop)).rejects.toMatchObject({
       kind: 'server',
       status: 406,
     })
@@ -96,11 +97,11 @@ describe('upload through XMLHttpRequest', () => {
       x.status = 403
       x.onload?.()
     }).a
-    await expect(denied.uploadFile(new Blob(['x']), 'x.txt')).rejects.toMatchObject({
+    await expect(denied.uploadFile(new Blob(['x']), 'x.txt', noop)).rejects.toMatchObject({
       kind: 'forbidden',
     })
     const down = withXhr((x) => x.onerror?.()).a
-    await expect(down.uploadFile(new Blob(['x']), 'x.txt')).rejects.toMatchObject({
+    await expect(down.uploadFile(new Blob(['x']), 'x.txt', noop)).rejects.toMatchObject({
       kind: 'network',
     })
   })
@@ -108,7 +109,29 @@ describe('upload through XMLHttpRequest', () => {
   it('aborts the request when the signal fires', async () => {
     const ctl = new AbortController()
     const { a, made } = withXhr(() => ctl.abort())
-    await expect(a.uploadFile(new Blob(['x']), 'x.txt', undefined, ctl.signal)).rejects.toThrow()
+    await expect(a.uploadFile(new Blob(['x']), 'x.txt', noop, ctl.signal)).rejects.toThrow()
     expect(made[0]!.aborted).toBe(true)
+  })
+
+  it('uses fetch when nobody listens for progress', async () => {
+    const urls: string[] = []
+    const made: FakeXhr[] = []
+    const a = createRedmineAdapter({
+      id: 'main',
+      base: '/t/main',
+      credentials: { kind: 'apiKey', key },
+      fetch: async (url) => {
+        urls.push(url)
+        return new Response(sampleBody('upload_201'), { status: 201 })
+      },
+      xhr: () => {
+        const x = new FakeXhr(() => {})
+        made.push(x)
+        return x
+      },
+    })
+    expect((await a.uploadFile(new Blob(['x']), 'x.txt')).token).toMatch(/^2\./)
+    expect(urls).toEqual(['/t/main/uploads.json?filename=x.txt'])
+    expect(made).toHaveLength(0)
   })
 })
