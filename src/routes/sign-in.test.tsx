@@ -152,8 +152,13 @@ describe('signing in', () => {
   it('opens a demo connection as one of its users with one click', async () => {
     const user = userEvent.setup()
     const demoUsers = [
-      { login: 'jsmith', name: 'John Smith', apiKey: GOOD_KEY, role: 'Developer' },
-      { login: 'dlopper', name: 'Dave Lopper', apiKey: 'not-this-one', role: 'Manager' },
+      {
+        login: 'jsmith',
+        name: 'John Smith',
+        apiKey: GOOD_KEY,
+        role: 'Developer in demo, Manager in ops',
+      },
+      { login: 'dlopper', name: 'Dave Lopper', apiKey: 'not-this-one', role: 'Manager in demo' },
     ]
     renderRoute('/', { fetch: redmine({ trackers: [{ ...ACME, demo: true, demoUsers }] }) })
     await user.click(

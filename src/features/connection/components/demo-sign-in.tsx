@@ -3,6 +3,7 @@ import { Button } from '../../../components/ui/button'
 import { ErrorMessage } from '../../../components/ui/feedback'
 import type { CurrentUser } from '../../../trackers/tracker'
 import type { Connection } from '../config-queries'
+import { shortRole } from '../demo-users'
 import { signIn } from '../session'
 import { signInErrorMessage } from './sign-in-form'
 
@@ -18,7 +19,7 @@ export function DemoSignIn({
     mutationFn: (apiKey: string) => signIn(connection, { kind: 'apiKey', key: apiKey }, true),
     onSuccess: onSignedIn,
   })
-  const users = (connection.demoUsers ?? []).slice(0, 6)
+  const users = connection.demoUsers ?? []
   if (users.length === 0) return null
   return (
     <div className="space-y-2">
@@ -32,8 +33,9 @@ export function DemoSignIn({
               variant="secondary"
               disabled={mutation.isPending}
               onClick={() => mutation.mutate(u.apiKey)}
+              title={u.role}
             >
-              Open the demo as {u.name} ({u.role})
+              Open the demo as {u.name} ({shortRole(u.role)})
             </Button>
           </li>
         ))}
