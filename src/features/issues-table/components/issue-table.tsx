@@ -5,7 +5,7 @@ import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { focusRing } from '../../../components/ui/button'
 import { parseSort } from '../../../domain/issue-search'
 import type { IssueGroup } from '../../../domain/issue-sort'
-import type { ConnectionId, Issue, IssueSortField } from '../../../trackers/tracker'
+import type { ConnectionId, Issue, IssueId, IssueSortField } from '../../../trackers/tracker'
 import { COLUMNS } from '../columns'
 
 type Row =
@@ -18,11 +18,23 @@ export interface IssueTableProps {
   columns: string[]
   sort: string[]
   onSort: (field: IssueSortField, multi: boolean) => void
+  selected: ReadonlySet<IssueId>
+  /** A row's checkbox: `range` when shift-clicked (select from the last one clicked). */
+  onSelect: (id: IssueId, range: boolean) => void
 }
 
 const ROW_HEIGHT = 36
 
-export function IssueTable({ conn, groups, issues, columns, sort, onSort }: IssueTableProps) {
+export function IssueTable({
+  conn,
+  groups,
+  issues,
+  columns,
+  sort,
+  onSort,
+  selected,
+  onSelect,
+}: IssueTableProps) {
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set())
   const [active, setActive] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
@@ -70,6 +82,9 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
     } else if (e.key === 'k' || e.key === 'ArrowUp') {
       e.preventDefault()
       move(-1)
+    } else if (e.key === 'x') {
+      const row = rows[active]
+      if (row?.kind === 'issue') onSelect(row.issue.id, false)
     } else if (e.key === 'Enter') {
       const row = rows[active]
       if (row?.kind === 'issue')
@@ -110,13 +125,20 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
       ref={scroller}
       tabIndex={0}
       onKeyDown={onKeyDown}
-      aria-label="Issues (j/k or arrows to move, Enter to open)"
+      aria-label="Issues (j/k or arrows to move, x to select, Enter to open)"
       role="region"
       className={`h-[70vh] overflow-auto rounded-lg border border-slate-200 dark:border-slate-800 ${focusRing}`}
     >
       <table className="w-full table-fixed border-separate border-spacing-0 text-sm">
         <thead className="sticky top-0 z-10">
           <tr>
+            <th
+              scope="col"
+              style={{ width: '2.25rem' }}
+              className="border-b border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-900"
+            >
+              <span className="sr-only">Selected</span>
+            </th>
             {header('#', 'id', '4.5rem')}
             {header('Subject', 'subject', '22rem')}
             {cols.map((c) => header(c.header, c.sort, c.width))}
@@ -125,7 +147,7 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
         <tbody>
           {top > 0 && (
             <tr aria-hidden style={{ height: top }}>
-              <td colSpan={cols.length + 2} />
+              <td colSpan={cols.length + 3} />
             </tr>
           )}
           {items.map((v) => {
@@ -140,7 +162,7 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
                 >
                   <th
                     scope="rowgroup"
-                    colSpan={cols.length + 2}
+                    colSpan={cols.length + 3}
                     className="px-2 text-left font-semibold"
                   >
                     <button
@@ -178,6 +200,18 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
                   v.index === active && 'bg-indigo-50 dark:bg-indigo-950',
                 )}
               >
+                <td className="px-2">
+                  <input
+                    type="checkbox"
+                    aria-label={`Select #${i.id}`}
+                    checked={selected.has(i.id)}
+                    onChange={() => {}}
+                    onClick={(e) => {
+                      e.stopPropagation()
+                      onSelect(i.id, e.shiftKey)
+                    }}
+                  />
+                </td>
                 <td className="truncate px-2 tabular-nums text-slate-600 dark:text-slate-400">
                   #{i.id}
                 </td>
@@ -201,7 +235,7 @@ export function IssueTable({ conn, groups, issues, columns, sort, onSort }: Issu
           })}
           {bottom > 0 && (
             <tr aria-hidden style={{ height: bottom }}>
-              <td colSpan={cols.length + 2} />
+              <td colSpan={cols.length + 3} />
             </tr>
           )}
         </tbody>

@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
 import { parseSort, toggleSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
 import { metadataQueries, useIssueStore } from '../../../store'
-import type { TrackerAdapter } from '../../../trackers/tracker'
+import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
 import { DEFAULT_COLUMNS } from '../columns'
+import { BulkBar } from './bulk-bar'
 import { FilterBar } from './filter-bar'
 import { IssueTable } from './issue-table'
 import { StatusLine } from './status-line'
@@ -51,6 +52,31 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   )
   const columns = project ? DEFAULT_COLUMNS : ['project', ...DEFAULT_COLUMNS]
 
+  // Row selection for bulk edit: what the user picked, not a view, so it stays out of the URL.
+  const [selected, setSelected] = useState<ReadonlySet<IssueId>>(() => new Set())
+  const anchor = useRef<IssueId | null>(null)
+  const onSelect = (id: IssueId, range: boolean) => {
+    const next = new Set(selected)
+    const from = anchor.current === null ? -1 : sorted.findIndex((i) => i.id === anchor.current)
+    const to = sorted.findIndex((i) => i.id === id)
+    if (range && from >= 0 && to >= 0) {
+      for (let k = Math.min(from, to); k <= Math.max(from, to); k++) next.add(sorted[k]!.id)
+    } else if (next.has(id)) next.delete(id)
+    else next.add(id)
+    anchor.current = id
+    setSelected(next)
+  }
+  const bulkChoices = useMemo(
+    () => ({
+      status: statuses.data ?? [],
+      priority: priorities.data ?? [],
+      assignee: distinctRefs(store.issues, (i) => i.assignee),
+      version: distinctRefs(store.issues, (i) => i.version),
+      category: distinctRefs(store.issues, (i) => i.category),
+    }),
+    [statuses.data, priorities.data, store.issues],
+  )
+
   return (
     <div className="space-y-3">
       <FilterBar
@@ -64,6 +90,16 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
         }}
       />
       <StatusLine store={store} shown={sorted.length} />
+      {selected.size > 0 && (
+        <BulkBar
+          tracker={tracker}
+          selected={[...selected]}
+          shownCount={sorted.length}
+          onSelectAll={() => setSelected(new Set(sorted.map((i) => i.id)))}
+          onClear={() => setSelected(new Set())}
+          choices={bulkChoices}
+        />
+      )}
       {store.error && !store.snapshot ? (
         <ErrorMessage error={store.error} onRetry={store.refresh} />
       ) : (
@@ -83,10 +119,21 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
               columns={columns}
               sort={search.sort}
               onSort={(field, multi) => onChange({ sort: toggleSort(search.sort, field, multi) })}
+              selected={selected}
+              onSelect={onSelect}
             />
           )}
         </>
       )}
     </div>
   )
+}
+
+function distinctRefs(issues: readonly Issue[], pick: (i: Issue) => Ref | null): Ref[] {
+  const seen = new Map<number, Ref>()
+  for (const i of issues) {
+    const r = pick(i)
+    if (r && !seen.has(r.id)) seen.set(r.id, r)
+  }
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
 }
