@@ -118,6 +118,8 @@ interface DragFigures {
   dropFrames: number
   frames: number[]
   longTasks: number[]
+  /** Where each long task fell: pickup (first 400 ms), moving, drop. */
+  phases: string[]
   applied: boolean
 }
 
@@ -133,6 +135,17 @@ async function dragOnce(page: Page): Promise<DragFigures> {
     const w = window as unknown as Record<string, unknown>
     const frames: number[] = []
     const longTasks: number[] = []
+    const phases: string[] = []
+    let downAt = Infinity
+    let upAt = Infinity
+    window.addEventListener('pointerdown', () => (downAt = performance.now()), {
+      capture: true,
+      once: true,
+    })
+    window.addEventListener('pointerup', () => (upAt = performance.now()), {
+      capture: true,
+      once: true,
+    })
     let last = performance.now()
     let running = true
     const tick = (t: number) => {
@@ -142,7 +155,19 @@ async function dragOnce(page: Page): Promise<DragFigures> {
     }
     requestAnimationFrame(tick)
     const obs = new PerformanceObserver((l) => {
-      for (const e of l.getEntries()) longTasks.push(e.duration)
+      for (const e of l.getEntries()) {
+        longTasks.push(e.duration)
+        const at = e.startTime
+        phases.push(
+          at >= upAt - 1
+            ? 'drop'
+            : at >= downAt - 1
+              ? at - downAt < 400
+                ? 'pickup'
+                : 'moving'
+              : 'before',
+        )
+      }
     })
     obs.observe({ type: 'longtask', buffered: false })
     const target = document.querySelectorAll('[role="region"]')[1]!
@@ -169,6 +194,7 @@ async function dragOnce(page: Page): Promise<DragFigures> {
     w.__benchDrag = {
       frames,
       longTasks,
+      phases,
       shown,
       stop: () => {
         running = false
@@ -185,12 +211,20 @@ async function dragOnce(page: Page): Promise<DragFigures> {
     const d = (window as unknown as Record<string, unknown>).__benchDrag as {
       frames: number[]
       longTasks: number[]
+      phases: string[]
       shown: Promise<{ dt: number; frames: number }>
       stop: () => void
     }
     const s = await d.shown
+    await new Promise((r) => setTimeout(r, 100))
     d.stop()
-    return { dt: s.dt, dropFrames: s.frames, frames: d.frames.slice(1), longTasks: d.longTasks }
+    return {
+      dt: s.dt,
+      dropFrames: s.frames,
+      frames: d.frames.slice(1),
+      longTasks: d.longTasks,
+      phases: d.phases,
+    }
   })
   // Wait for the verified result (the card stays or comes back with a message).
   await page.waitForTimeout(1500)
@@ -200,6 +234,7 @@ async function dragOnce(page: Page): Promise<DragFigures> {
     dropFrames: r.dropFrames,
     frames: r.frames,
     longTasks: r.longTasks,
+    phases: r.phases,
     applied: error === 0,
   }
 }
@@ -257,6 +292,7 @@ async function main(): Promise<void> {
     const dropFrames: number[] = []
     const frames: number[] = []
     const longTasks: number[] = []
+    const phases: string[] = []
     let applied = 0
     let columns = ''
     for (let run = 0; run < RUNS; run++) {
@@ -275,7 +311,9 @@ async function main(): Promise<void> {
       drop.push(d.dropToShown)
       dropFrames.push(d.dropFrames)
       frames.push(...d.frames)
-      longTasks.push(...d.longTasks)
+      d.longTasks.forEach(
+        (t, i) => longTasks.push(t) && phases.push(`${d.phases[i]} ${t.toFixed(0)}`),
+      )
       if (d.applied) applied += 1
       await context.close()
     }
@@ -292,7 +330,9 @@ async function main(): Promise<void> {
     )
     console.log(
       `long tasks while dragging: ${longTasks.length}` +
-        (longTasks.length ? `, max ${Math.max(...longTasks).toFixed(0)} ms` : ''),
+        (longTasks.length
+          ? `, max ${Math.max(...longTasks).toFixed(0)} ms (${phases.join(', ')} ms)`
+          : ''),
     )
     console.log(`moves confirmed by the tracker without an error toast: ${applied}/${RUNS}`)
   } finally {

@@ -17,8 +17,11 @@ export function dragId(id: number): string {
   return `issue|${id}`
 }
 
-/** What a card shows; also rendered in the DragOverlay. */
-export function CardBody({ issue, info }: { issue: Issue; info: CardInfo }) {
+/**
+ * What a card shows; also rendered in the DragOverlay. Memoized on primitive props: dnd-kit
+ * re-renders every draggable on drag start and end, and the body (with its Link) need not follow.
+ */
+export const CardBody = memo(function CardBody({ issue, ...info }: { issue: Issue } & CardInfo) {
   const overdue = isOverdue(issue, info.today)
   return (
     <div
@@ -73,7 +76,7 @@ export function CardBody({ issue, info }: { issue: Issue; info: CardInfo }) {
       </div>
     </div>
   )
-}
+})
 
 /** Props are the issue plus primitives, so memo skips every card a move did not touch. */
 export const IssueCard = memo(function IssueCard({ issue, ...info }: { issue: Issue } & CardInfo) {
@@ -94,7 +97,7 @@ export const IssueCard = memo(function IssueCard({ issue, ...info }: { issue: Is
         isDragging && 'opacity-30',
       )}
     >
-      <CardBody issue={issue} info={info} />
+      <CardBody issue={issue} {...info} />
     </div>
   )
 })
