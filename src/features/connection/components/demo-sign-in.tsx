@@ -24,18 +24,23 @@ export function DemoSignIn({
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-700 dark:text-slate-300">
-        Try it without an account: each button signs in as one of the demo users.
+        Open the demo as one of its users, no account needed:
       </p>
-      <ul className="flex flex-wrap gap-2">
+      <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3">
         {users.map((u) => (
           <li key={u.login}>
             <Button
               variant="secondary"
+              className="w-full flex-col !items-start !gap-0 text-left"
               disabled={mutation.isPending}
               onClick={() => mutation.mutate(u.apiKey)}
+              aria-label={`Open the demo as ${u.name} (${shortRole(u.role)})`}
               title={u.role}
             >
-              Open the demo as {u.name} ({shortRole(u.role)})
+              <span className="truncate">{u.name}</span>
+              <span className="truncate text-xs font-normal text-slate-600 dark:text-slate-400">
+                {shortRole(u.role)}
+              </span>
             </Button>
           </li>
         ))}
