@@ -61,4 +61,11 @@ describe('toggleSort', () => {
     ])
     expect(parseSort(['dueDate.desc'])).toEqual([{ field: 'dueDate', desc: true }])
   })
+
+  it('keeps chosen columns and widths, and drops malformed ones to the defaults', () => {
+    const ok = issueSearchSchema.parse({ columns: ['status', 'cf3'], widths: { status: '150' } })
+    expect(ok).toMatchObject({ columns: ['status', 'cf3'], widths: { status: 150 } })
+    const bad = issueSearchSchema.parse({ columns: ['<script>'], widths: { status: 5 } })
+    expect(bad).toMatchObject({ columns: [], widths: {} })
+  })
 })

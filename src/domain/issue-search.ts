@@ -80,6 +80,13 @@ export const issueSearchObject = z.object({
   sort: fallback(z.array(sortKey).max(4), ['id.desc']),
   group: z.enum(GROUP_FIELDS).optional().catch(undefined),
   mode: fallback(z.enum(['table', 'board']), 'table'),
+  /** Visible table columns in order (`status`, `cf3`, ...); empty means the default set. */
+  columns: fallback(z.array(z.string().regex(/^([a-z]+|cf\d+)$/)).max(40), []),
+  /** Column widths in px, by column id (resized by dragging a header's edge). */
+  widths: fallback(
+    z.record(z.string().regex(/^([a-z]+|cf\d+)$/), z.coerce.number().int().min(40).max(1200)),
+    {},
+  ),
 })
 
 export const issueSearchSchema = issueSearchObject

@@ -2,12 +2,15 @@
  * Bulk edit through the real route tree over recorded Redmine 5.0.4 responses: select rows (click,
  * shift-click range), set a status for all, and see which issue the workflow did not change.
  */
-import { screen, waitFor, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mockFetch, renderRoute } from '../../test/render-route'
 import { sampleResponse } from '../../trackers/redmine/fixtures/load'
+
+// The first render loads the whole route tree; on 2 busy cores that can exceed a second.
+configure({ asyncUtilTimeout: 5000 })
 
 const KEY = '0a1ba3ed7bc1f9d60147eb6fd256d1467006ed1a'
 

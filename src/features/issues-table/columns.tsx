@@ -105,3 +105,25 @@ export const COLUMNS: Column[] = [
 ]
 
 export const DEFAULT_COLUMNS = ['tracker', 'status', 'priority', 'assignee', 'updated']
+
+/** One column per custom field the loaded issues carry (names travel with the values). */
+export function customFieldColumns(issues: readonly Issue[]): Column[] {
+  const seen = new Map<number, string>()
+  for (const i of issues)
+    for (const f of i.customFields) if (!seen.has(f.id)) seen.set(f.id, f.name)
+  return [...seen].map(([id, name]) => ({
+    id: `cf${id}`,
+    header: name,
+    width: '8rem',
+    cell: (i) => {
+      const v = i.customFields.find((f) => f.id === id)?.value
+      return Array.isArray(v) ? v.join(', ') : (v ?? '')
+    },
+  }))
+}
+
+/** The visible columns in the order chosen; unknown ids (a field gone from the tracker) drop out. */
+export function visibleColumns(ids: readonly string[], available: readonly Column[]): Column[] {
+  const byId = new Map(available.map((c) => [c.id, c]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}

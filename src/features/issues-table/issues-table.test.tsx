@@ -1,9 +1,12 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sampleResponse } from '../../trackers/redmine/fixtures/load'
 import { mockFetch, renderRoute } from '../../test/render-route'
+
+// The first render loads the whole route tree; on 2 busy cores that can exceed a second.
+configure({ asyncUtilTimeout: 5000 })
 
 const KEY = '0a1ba3ed7bc1f9d60147eb6fd256d1467006ed1a'
 
@@ -112,5 +115,22 @@ describe('the issue table', () => {
       'aria-expanded',
       'true',
     )
+  })
+
+  it('chooses columns, custom fields included, and keeps the choice in the URL', async () => {
+    redmine()
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    expect(screen.queryByRole('columnheader', { name: /Severity/ })).not.toBeInTheDocument()
+    await user.click(screen.getByText('Columns'))
+    await user.click(screen.getByRole('checkbox', { name: 'Severity' }))
+    await user.click(screen.getByRole('checkbox', { name: 'Tracker' }))
+    expect(router.state.location.search).toMatchObject({
+      columns: ['status', 'priority', 'assignee', 'updated', 'cf1'],
+    })
+    expect(screen.getByRole('columnheader', { name: /Severity/ })).toBeInTheDocument()
+    expect(screen.queryByRole('columnheader', { name: /Tracker/ })).not.toBeInTheDocument()
+    expect(screen.getAllByRole('cell', { name: 'major' }).length).toBeGreaterThan(0)
   })
 })

@@ -6,7 +6,8 @@ import { focusRing } from '../../../components/ui/button'
 import { parseSort } from '../../../domain/issue-search'
 import type { IssueGroup } from '../../../domain/issue-sort'
 import type { ConnectionId, Issue, IssueId, IssueSortField } from '../../../trackers/tracker'
-import { COLUMNS } from '../columns'
+import type { Column } from '../columns'
+import { ResizeHandle } from './resize-handle'
 
 type Row =
   { kind: 'group'; group: IssueGroup; collapsed: boolean } | { kind: 'issue'; issue: Issue }
@@ -15,7 +16,11 @@ export interface IssueTableProps {
   conn: ConnectionId
   groups: IssueGroup[] | null
   issues: Issue[]
-  columns: string[]
+  /** Visible columns after # and Subject, in order. */
+  columns: Column[]
+  /** Widths in px chosen by resizing, by column id. */
+  widths: Record<string, number>
+  onResize: (id: string, px: number) => void
   sort: string[]
   onSort: (field: IssueSortField, multi: boolean) => void
   selected: ReadonlySet<IssueId>
@@ -29,7 +34,9 @@ export function IssueTable({
   conn,
   groups,
   issues,
-  columns,
+  columns: cols,
+  widths,
+  onResize,
   sort,
   onSort,
   selected,
@@ -39,7 +46,6 @@ export function IssueTable({
   const [active, setActive] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
-  const cols = COLUMNS.filter((c) => columns.includes(c.id))
   const sortKeys = parseSort(sort)
   const today = new Date().toISOString().slice(0, 10)
 
@@ -96,13 +102,13 @@ export function IssueTable({
     const k = sortKeys.find((s) => s.field === field)
     return k ? (k.desc ? 'descending' : 'ascending') : 'none'
   }
-  const header = (label: string, field: IssueSortField | undefined, width: string) => (
+  const header = (id: string, label: string, field: IssueSortField | undefined, width: string) => (
     <th
-      key={label}
+      key={id}
       scope="col"
       aria-sort={sortState(field)}
-      style={{ width }}
-      className="border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left text-xs font-semibold text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
+      style={{ width: widths[id] ? `${widths[id]}px` : width }}
+      className="relative border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left text-xs font-semibold text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300"
     >
       {field ? (
         <button
@@ -117,6 +123,7 @@ export function IssueTable({
       ) : (
         label
       )}
+      <ResizeHandle label={label} onResize={(px) => onResize(id, px)} />
     </th>
   )
 
@@ -139,9 +146,9 @@ export function IssueTable({
             >
               <span className="sr-only">Selected</span>
             </th>
-            {header('#', 'id', '4.5rem')}
-            {header('Subject', 'subject', '22rem')}
-            {cols.map((c) => header(c.header, c.sort, c.width))}
+            {header('id', '#', 'id', '4.5rem')}
+            {header('subject', 'Subject', 'subject', '22rem')}
+            {cols.map((c) => header(c.id, c.header, c.sort, c.width))}
           </tr>
         </thead>
         <tbody>

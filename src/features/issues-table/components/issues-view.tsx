@@ -6,8 +6,9 @@ import { parseSort, toggleSort, type IssueSearch } from '../../../domain/issue-s
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
 import { metadataQueries, useIssueStore } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
-import { DEFAULT_COLUMNS } from '../columns'
+import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS, visibleColumns } from '../columns'
 import { BulkBar } from './bulk-bar'
+import { ColumnChooser } from './column-chooser'
 import { FilterBar } from './filter-bar'
 import { IssueTable } from './issue-table'
 import { StatusLine } from './status-line'
@@ -50,7 +51,10 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
     () => (deferred.group ? groupIssues(sorted, deferred.group, order) : null),
     [sorted, deferred.group, order],
   )
-  const columns = project ? DEFAULT_COLUMNS : ['project', ...DEFAULT_COLUMNS]
+  const defaultColumns = project ? DEFAULT_COLUMNS : ['project', ...DEFAULT_COLUMNS]
+  const columnIds = search.columns.length > 0 ? search.columns : defaultColumns
+  const available = useMemo(() => [...COLUMNS, ...customFieldColumns(store.issues)], [store.issues])
+  const columns = useMemo(() => visibleColumns(columnIds, available), [columnIds, available])
 
   // Row selection for bulk edit: what the user picked, not a view, so it stays out of the URL.
   const [selected, setSelected] = useState<ReadonlySet<IssueId>>(() => new Set())
@@ -89,7 +93,14 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
           priorities: priorities.data ?? [],
         }}
       />
-      <StatusLine store={store} shown={sorted.length} />
+      <div className="flex items-start justify-between gap-2">
+        <StatusLine store={store} shown={sorted.length} />
+        <ColumnChooser
+          available={available}
+          visible={columnIds}
+          onChange={(ids) => onChange({ columns: ids })}
+        />
+      </div>
       {selected.size > 0 && (
         <BulkBar
           tracker={tracker}
@@ -117,6 +128,8 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
               groups={groups}
               issues={sorted}
               columns={columns}
+              widths={search.widths}
+              onResize={(id, px) => onChange({ widths: { ...search.widths, [id]: px } })}
               sort={search.sort}
               onSort={(field, multi) => onChange({ sort: toggleSort(search.sort, field, multi) })}
               selected={selected}
