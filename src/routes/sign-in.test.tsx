@@ -185,6 +185,16 @@ describe('signing in', () => {
     expect(within(form).getByLabelText('API key')).toBeInTheDocument()
   })
 
+  it('signs out from the start page and shows the form again at once', async () => {
+    signedIn()
+    const user = userEvent.setup()
+    renderRoute('/', { fetch: redmine() })
+    await user.click(await screen.findByRole('button', { name: 'Sign out' }))
+    expect(await screen.findByLabelText('API key')).toHaveValue('')
+    expect(screen.queryByText(/Signed in as/)).not.toBeInTheDocument()
+    expect(localStorage.getItem('trackboard.session.main')).toBeNull()
+  })
+
   it('sends a signed-out visitor to sign in and back to the page they asked for', async () => {
     const user = userEvent.setup()
     const { router } = renderRoute('/main/projects', { fetch: redmine() })
