@@ -1,8 +1,8 @@
 /**
  * The kanban board in a real browser: headless chromium (Playwright) against the built app served
- * by the real server with the bundled tracker seeded with SEED (default 10,000) issues; the board
+ * by the real server with the bundled tracker seeded with SEED (default 12,000) issues; the board
  * of the project closest to 2,000 issues (all statuses, closed columns expanded: 6 columns).
- * Run: npx tsx bench/board.bench.ts   (env: RUNS=5, SEED=10000, SKIP_BUILD=1 + BENCH_DIST to reuse)
+ * Run: npx tsx bench/board.bench.ts   (env: RUNS=5, SEED=12000, SKIP_BUILD=1 + BENCH_DIST to reuse)
  *
  * Prints medians over RUNS of: time to a rendered board from a warm store (reload, issues from
  * IndexedDB), drop-to-shown (pointerup to the target column's count changing, in ms and frames),
@@ -18,7 +18,7 @@ import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
 
 const RUNS = Number(process.env.RUNS ?? 5)
-const SEED = Number(process.env.SEED ?? 10_000)
+const SEED = Number(process.env.SEED ?? 12_000)
 const root = resolve(import.meta.dirname, '..')
 const CONN = 'local'
 

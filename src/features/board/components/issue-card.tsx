@@ -47,6 +47,8 @@ export const CardBody = memo(function CardBody({ issue, ...info }: { issue: Issu
         params={{ conn: info.conn, id: issue.id }}
         className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline dark:text-slate-100"
         draggable={false}
+        // Hovering cards while dragging must not preload issue pages (chunk + fetch per card).
+        preload={false}
       >
         {issue.subject}
       </Link>
