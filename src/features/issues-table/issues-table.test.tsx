@@ -1,4 +1,4 @@
-import { configure, screen, waitFor, within } from '@testing-library/react'
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -132,5 +132,17 @@ describe('the issue table', () => {
     expect(screen.getByRole('columnheader', { name: /Severity/ })).toBeInTheDocument()
     expect(screen.queryByRole('columnheader', { name: /Tracker/ })).not.toBeInTheDocument()
     expect(screen.getAllByRole('cell', { name: 'major' }).length).toBeGreaterThan(0)
+  })
+
+  it('filters by a date range from the URL-backed date inputs', async () => {
+    redmine()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    // Every fixture issue was last updated on 2026-11-23.
+    fireEvent.change(screen.getByLabelText('Updated from'), { target: { value: '2026-11-24' } })
+    expect(await screen.findByText('No issue matches these filters')).toBeInTheDocument()
+    expect(router.state.location.search).toMatchObject({ updatedFrom: '2026-11-24' })
+    fireEvent.change(screen.getByLabelText('Updated from'), { target: { value: '2026-11-23' } })
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
   })
 })

@@ -13,6 +13,7 @@ import {
   type Choice,
   type ListField,
 } from '../filter-options'
+import { DateFilters } from './date-filters'
 
 const LIST_FIELDS = Object.keys(FIELD_LABELS) as ListField[]
 
@@ -115,6 +116,7 @@ export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
           </select>
         </label>
       </div>
+      <DateFilters search={search} onChange={onChange} />
       {(chips.length > 0 || activeFilterCount(search) > 0) && (
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
           {chips.map((c) => (
