@@ -145,4 +145,18 @@ describe('the issue table', () => {
     fireEvent.change(screen.getByLabelText('Updated from'), { target: { value: '2026-11-23' } })
     await waitFor(() => expect(rowLinks()).toHaveLength(10))
   })
+
+  it('moves with j/k, opens the active issue with Enter, and / focuses the search', async () => {
+    redmine()
+    const user = userEvent.setup()
+    const { router } = renderRoute('/main/projects/demo/issues?status=all')
+    await waitFor(() => expect(rowLinks()).toHaveLength(10))
+    await user.keyboard('/')
+    expect(screen.getByRole('searchbox')).toHaveFocus()
+    screen.getByRole('region', { name: /^Issues \(j\/k/ }).focus()
+    await user.keyboard('jjk')
+    // Sorted by id descending: row 0 is #10, so j, j, k lands on #9.
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/main/issues/9'))
+  })
 })
