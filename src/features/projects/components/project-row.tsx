@@ -35,15 +35,19 @@ export function ProjectRow({
           aria-label={`${expanded ? 'Collapse' : 'Expand'} ${project.name}`}
           className={`flex h-6 w-6 shrink-0 items-center justify-center rounded text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700 ${focusRing}`}
         >
-          <span aria-hidden className={`transition-transform ${expanded ? 'rotate-90' : ''}`}>
-            ▶
-          </span>
+          <svg
+            aria-hidden
+            viewBox="0 0 16 16"
+            className={`h-3.5 w-3.5 motion-safe:transition-transform ${expanded ? 'rotate-90' : ''}`}
+          >
+            <path d="M6 3.5 10.5 8 6 12.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          </svg>
         </button>
       )}
       <div className="min-w-0 flex-1">
         <div className="flex min-w-0 items-baseline gap-2">
           <span className="truncate font-medium">{project.name}</span>
-          <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400">
+          <span className="hidden shrink-0 text-xs text-slate-600 sm:inline dark:text-slate-400">
             {project.identifier}
           </span>
           {!project.isPublic && (
