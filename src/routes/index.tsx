@@ -11,6 +11,7 @@ import {
   type Connection,
   useSession,
 } from '../features/connection'
+import { useDocumentTitle } from '../lib/use-document-title'
 
 const searchSchema = z.object({
   conn: z.string().optional().catch(undefined),
@@ -90,6 +91,7 @@ function ConnectionCard({ connection, open }: { connection: Connection; open: bo
 function StartPage() {
   const { conn } = Route.useSearch()
   const connections = useQuery(configQueries.connections())
+  useDocumentTitle('Sign in')
   return (
     <div className="min-h-screen">
       <header className="flex items-center justify-between border-b border-slate-200 px-6 py-3 dark:border-slate-800">

@@ -49,6 +49,7 @@ describe('the issue page', () => {
       }),
     ).toBeInTheDocument()
     expect(await screen.findByText(/changed from New to In Progress/)).toBeInTheDocument()
+    expect(document.title).toBe('#1 Login page returns 500 on empty password · Trackboard')
     expect(
       screen.getByText('Reproduced locally; looking into the password validator.'),
     ).toBeVisible()

@@ -68,6 +68,7 @@ describe('signing in', () => {
     await user.click(screen.getByRole('button', { name: 'Sign in' }))
 
     expect(await screen.findByRole('heading', { name: 'Projects' })).toBeInTheDocument()
+    expect(document.title).toBe('Projects · Acme Redmine · Trackboard')
     const ops = (await screen.findByText('Ops')).closest('li')!
     const demo = screen.getByText('Demo').closest('li')!
     expect(ops).toHaveTextContent('Private')

@@ -5,6 +5,7 @@ import { ErrorMessage, Spinner } from '../../../components/ui/feedback'
 import { TrackerText } from '../../../components/ui/tracker-text'
 import { IssueHistory } from '../../-components/issue-history'
 import type { TrackerAdapter } from '../../../trackers/tracker'
+import { useDocumentTitle } from '../../../lib/use-document-title'
 
 const issueDetail = (t: TrackerAdapter, id: number) =>
   queryOptions({
@@ -33,6 +34,7 @@ function IssuePage() {
   const { id } = Route.useParams()
   const { tracker } = Route.useRouteContext()
   const q = useQuery(issueDetail(tracker, id))
+  useDocumentTitle(q.data ? `#${id} ${q.data.subject}` : `#${id}`)
   if (q.isPending) return <Spinner label={`Loading issue #${id}`} />
   if (q.isError) return <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
   const issue = q.data

@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router'
 import { ProjectList, projectQueries } from '../../../features/projects'
+import { useDocumentTitle } from '../../../lib/use-document-title'
 
 export const Route = createFileRoute('/$conn/projects/')({
   loader: ({ context }) => {
@@ -10,7 +11,8 @@ export const Route = createFileRoute('/$conn/projects/')({
 })
 
 function ProjectsPage() {
-  const { tracker } = Route.useRouteContext()
+  const { tracker, connection } = Route.useRouteContext()
+  useDocumentTitle('Projects', connection.name)
   return (
     <div className="mx-auto max-w-4xl">
       <ProjectList tracker={tracker} />
