@@ -9,6 +9,7 @@ import {
   clearIssueStoreOnSignOut,
   issueStoreQueries,
   patchIssue,
+  PERSIST_DELAY_MS,
 } from './issue-store'
 import type { IssueSnapshot } from './load-issues'
 
@@ -106,6 +107,17 @@ describe('the issue store', () => {
     for (const o of [open, all])
       expect(c.getQueryData(o.queryKey)?.issues.find((i) => i.id === 5)?.subject).toBe('moved')
     expect(c.getQueryData(all.queryKey)?.issues.find((i) => i.id === 6)?.subject).toBe('Issue 6')
+
+    // Persisted too, once the burst is over: a reload shows the moved issue before any answer.
+    await new Promise((r) => setTimeout(r, PERSIST_DELAY_MS + 200))
+    const reload = fakeTracker(3)
+    const c2 = newClient()
+    const o2 = issueStoreQueries.scope(reload.t, { status: 'all' })
+    void c2.fetchQuery(o2)
+    await expect
+      .poll(() => c2.getQueryData(o2.queryKey)?.issues.find((i) => i.id === 5)?.subject)
+      .toBe('moved')
+    reload.release()
   })
 
   it('wires itself to sign-out once per client', async () => {

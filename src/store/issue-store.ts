@@ -6,10 +6,17 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
 import type { PagingProgress } from '../trackers/paging'
-import type { ConnectionId, Issue, IssueId, IssueSort, TrackerAdapter } from '../trackers/tracker'
+import type {
+  ConnectionId,
+  CurrentUser,
+  Issue,
+  IssueId,
+  IssueSort,
+  TrackerAdapter,
+} from '../trackers/tracker'
 import { DEFAULT_CAP, loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
 import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
-import { metadataQueries } from './metadata'
+import { metadataQueries, metaMeKey } from './metadata'
 import { scopeKey, type Scope } from './scope'
 
 export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
@@ -91,6 +98,8 @@ export interface IssueStore {
   isRefreshing: boolean
   error: Error | null
   checkedAt: number | null
+  /** Same as checkedAt: when the store was last checked against the tracker (ms since epoch). */
+  lastSyncedAt: number | null
   refresh: () => void
 }
 
@@ -120,6 +129,7 @@ export function useIssueStore(
     isRefreshing: q.isFetching && q.data?.complete === true,
     error: q.error,
     checkedAt: q.data?.complete ? q.data.checkedAt : null,
+    lastSyncedAt: q.data?.complete ? q.data.checkedAt : null,
     refresh,
   }
 }
@@ -134,9 +144,32 @@ export function patchIssue(
   client.setQueriesData<IssueSnapshot>({ queryKey: issueStoreQueries.all(conn) }, (snap) =>
     snap ? { ...snap, issues: snap.issues.map((i) => (i.id === id ? update(i) : i)) } : snap,
   )
+  schedulePersist(client, conn)
+}
+
+/** After PERSIST_DELAY_MS of quiet, so a burst of moves costs one write per scope, not one each. */
+export const PERSIST_DELAY_MS = 1_000
+const persistTimers = new Map<ConnectionId, ReturnType<typeof setTimeout>>()
+
+function schedulePersist(client: QueryClient, conn: ConnectionId): void {
+  clearTimeout(persistTimers.get(conn))
+  persistTimers.set(
+    conn,
+    setTimeout(() => {
+      persistTimers.delete(conn)
+      const me = client.getQueryData<CurrentUser>(metaMeKey(conn))
+      if (!me) return
+      for (const [key, snap] of client.getQueriesData<IssueSnapshot>({
+        queryKey: issueStoreQueries.all(conn),
+      }))
+        if (snap?.complete) void saveSnapshot(conn, `u${me.id}:${String(key[4])}`, snap)
+    }, PERSIST_DELAY_MS),
+  )
 }
 
 export async function clearIssueStore(client: QueryClient, conn: ConnectionId): Promise<void> {
+  clearTimeout(persistTimers.get(conn))
+  persistTimers.delete(conn)
   client.removeQueries({ queryKey: issueStoreQueries.all(conn) })
   await clearSnapshots(conn)
 }

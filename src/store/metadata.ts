@@ -1,8 +1,11 @@
 /** Tracker metadata (statuses, trackers, priorities, members, ...), cached with their own lifetimes. */
 import { queryOptions } from '@tanstack/react-query'
-import type { TrackerAdapter } from '../trackers/tracker'
+import type { ConnectionId, TrackerAdapter } from '../trackers/tracker'
 
 const HOUR = 60 * 60_000
+
+/** The signed-in user's key (shared with the shell, which shows the user). */
+export const metaMeKey = (conn: ConnectionId) => ['c', conn, 'me'] as const
 
 export const metadataQueries = {
   all: (t: TrackerAdapter) => ['c', t.id, 'meta'] as const,
@@ -50,7 +53,7 @@ export const metadataQueries = {
     }),
   me: (t: TrackerAdapter) =>
     queryOptions({
-      queryKey: ['c', t.id, 'me'] as const,
+      queryKey: metaMeKey(t.id),
       queryFn: ({ signal }) => t.currentUser(signal),
       staleTime: 10 * 60_000,
     }),
