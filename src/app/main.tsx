@@ -5,12 +5,16 @@ import { RouterProvider } from '@tanstack/react-router'
 import { createQueryClient } from './query-client'
 import { createAppRouter } from './router'
 import { followSystemTheme } from '../lib/theme'
+import { onSignOut } from '../features/connection'
+import { clearIssueStoreOnSignOut } from '../store'
 import '../styles.css'
 
 followSystemTheme()
 
 const queryClient = createQueryClient()
 const router = createAppRouter(queryClient)
+// Signing out forgets the connection's issues on disk too.
+clearIssueStoreOnSignOut(onSignOut, queryClient)
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

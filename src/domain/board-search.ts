@@ -5,17 +5,17 @@
 import { z } from 'zod'
 import { SWIMLANE_FIELDS } from './board-lanes'
 import { CARD_ORDERS } from './board-order'
-import { issueSearchObject } from './issue-search'
+import { fallback, issueSearchObject } from './issue-search'
 
 export const boardSearchObject = issueSearchObject.extend({
-  swimlane: z.enum(SWIMLANE_FIELDS).catch('none'),
+  swimlane: fallback(z.enum(SWIMLANE_FIELDS), 'none'),
   /** Status id -> WIP limit. */
-  wip: z.record(z.string().regex(/^\d+$/), z.coerce.number().int().positive()).catch({}),
+  wip: fallback(z.record(z.string().regex(/^\d+$/), z.coerce.number().int().positive()), {}),
   /** Full columns refuse drops. */
-  wipBlock: z.boolean().catch(false),
-  order: z.enum(CARD_ORDERS).catch('priority'),
-  collapseClosed: z.boolean().catch(true),
-  hideEmpty: z.boolean().catch(false),
+  wipBlock: fallback(z.boolean(), false),
+  order: fallback(z.enum(CARD_ORDERS), 'priority'),
+  collapseClosed: fallback(z.boolean(), true),
+  hideEmpty: fallback(z.boolean(), false),
 })
 
 export type BoardSearch = z.infer<typeof boardSearchObject>

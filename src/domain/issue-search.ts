@@ -38,7 +38,7 @@ export const GROUP_FIELDS = [
 export type GroupField = (typeof GROUP_FIELDS)[number]
 
 /** Optional in links, its default when missing, and its default again when malformed. */
-function fallback<T extends z.ZodType>(schema: T, value: z.output<T>) {
+export function fallback<T extends z.ZodType>(schema: T, value: z.output<T>) {
   return schema.default(value as never).catch(value as never)
 }
 

@@ -1,10 +1,12 @@
-import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
+import { createFileRoute, Link, stripSearchParams } from '@tanstack/react-router'
 import {
   boardSearchDefaults,
   boardSearchObject,
   type BoardSearch,
 } from '../../../../domain/board-search'
+import { issueSearchObject } from '../../../../domain/issue-search'
 import { BoardView } from '../../../../features/board'
+import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 
 export const Route = createFileRoute('/$conn/projects/$project/board')({
   validateSearch: boardSearchObject,
@@ -13,16 +15,34 @@ export const Route = createFileRoute('/$conn/projects/$project/board')({
 })
 
 function ProjectBoard() {
-  const { project } = Route.useParams()
+  const { conn, project } = Route.useParams()
   const search = Route.useSearch()
   const navigate = Route.useNavigate()
   return (
-    <BoardView
-      project={project}
-      search={search}
-      onSearchChange={(patch: Partial<BoardSearch>) =>
-        void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
-      }
-    />
+    <section aria-labelledby="board-heading" className="space-y-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 id="board-heading" className="text-xl font-semibold">
+          Board of {project}
+        </h1>
+        <ViewSwitch>
+          <Link
+            to="/$conn/projects/$project/issues"
+            params={{ conn, project }}
+            search={issueSearchObject.parse(search)}
+            {...viewItemProps(false)}
+          >
+            Table
+          </Link>
+          <span {...viewItemProps(true)}>Board</span>
+        </ViewSwitch>
+      </div>
+      <BoardView
+        project={project}
+        search={search}
+        onSearchChange={(patch: Partial<BoardSearch>) =>
+          void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+        }
+      />
+    </section>
   )
 }
