@@ -17,7 +17,8 @@ export REDMINE_URL REDMINE_API_KEY REDMINE_JSMITH_API_KEY REDMINE_DLOPPER_API_KE
 echo "== unit and contract tests against $REDMINE_URL"
 unit=0
 CONTRACT_TARGETS=redmine npx vitest run --reporter=default \
-  src/trackers/redmine/adapter.real.test.ts server/app.test.ts server/contract || unit=$?
+  src/trackers/redmine/adapter.real.test.ts src/features/board/perform-move.real.test.ts \
+  server/app.test.ts server/contract || unit=$?
 
 echo "== end-to-end against $REDMINE_URL"
 # Build the app when dist/ is missing or older than its sources.
