@@ -10,91 +10,17 @@
  * Measured in the page from the DOM (MutationObserver + requestAnimationFrame), so it needs no
  * instrumentation in the app. Asserts nothing.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
+import { build, fmt, freePort, LAUNCH, startServer } from './support/browser-bench'
 
 const RUNS = Number(process.env.RUNS ?? 5)
 const SEED = Number(process.env.SEED ?? 10_000)
-const root = resolve(import.meta.dirname, '..')
 const CONN = 'local'
-
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
-
-function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address()
-      const port = typeof a === 'object' && a ? a.port : 0
-      s.close(() => res(port))
-    })
-    s.on('error', rej)
-  })
-}
-
-function build(outDir: string): void {
-  const gen = spawnSync('npx', ['tsr', 'generate'], { cwd: root, stdio: 'inherit' })
-  if (gen.status !== 0) throw new Error('tsr generate failed')
-  const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  if (b.status !== 0) throw new Error('vite build failed')
-}
-
-async function startServer(dist: string, dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      SEED_ISSUES: String(SEED),
-      DATA_DIR: dataDir,
-      DIST_DIR: dist,
-      PORT: String(port),
-      BUNDLED_TRACKER: 'on',
-      TRACKER_URL: '',
-      TRACKERS_FILE: '',
-      LOG: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
-  const deadline = Date.now() + 180_000
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/config`)
-      if (r.ok) return child
-    } catch {
-      // not up yet: seeding 10,000 issues takes a while
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  child.kill()
-  throw new Error('server did not come up')
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN
-}
-const fmt = (xs: number[]) =>
-  `median ${median(xs).toFixed(0).padStart(6)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
 
 /** Loads `path` and returns ms from navigation start until the table holds `rows` or more links. */
 async function timeToRows(page: Page, url: string, until: 'first' | 'complete'): Promise<number> {
@@ -214,7 +140,7 @@ async function main(): Promise<void> {
     if (!process.env.SKIP_BUILD) build(dist)
     const port = await freePort()
     const t0 = performance.now()
-    server = await startServer(dist, join(tmp, 'data'), port)
+    server = await startServer(dist, join(tmp, 'data'), port, SEED)
     console.log(`server with ${SEED} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
     const base = `http://127.0.0.1:${port}`
     const auth = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }

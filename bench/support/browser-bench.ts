@@ -1,0 +1,87 @@
+/**
+ * What the browser benchmarks share: Debian's chromium launch options, a free port, a build of the
+ * app into its own folder, the real server with the bundled tracker seeded, and medians.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { join, resolve } from 'node:path'
+
+export const root = resolve(import.meta.dirname, '../..')
+
+export const LAUNCH = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address()
+      const port = typeof a === 'object' && a ? a.port : 0
+      s.close(() => res(port))
+    })
+    s.on('error', rej)
+  })
+}
+
+export function build(outDir: string): void {
+  const gen = spawnSync('npx', ['tsr', 'generate'], { cwd: root, stdio: 'inherit' })
+  if (gen.status !== 0) throw new Error('tsr generate failed')
+  const b = spawnSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (b.status !== 0) throw new Error('vite build failed')
+}
+
+export async function startServer(
+  dist: string,
+  dataDir: string,
+  port: number,
+  seed: number,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      SEED_ISSUES: String(seed),
+      DATA_DIR: dataDir,
+      DIST_DIR: dist,
+      PORT: String(port),
+      BUNDLED_TRACKER: 'on',
+      TRACKER_URL: '',
+      TRACKERS_FILE: '',
+      LOG: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  const deadline = Date.now() + 180_000
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/api/config`)
+      if (r.ok) return child
+    } catch {
+      // not up yet: seeding 10,000 issues takes a while
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  child.kill()
+  throw new Error('server did not come up')
+}
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : NaN
+}
+export const fmt = (xs: number[]) =>
+  `median ${median(xs).toFixed(0).padStart(6)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
