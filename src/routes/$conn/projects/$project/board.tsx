@@ -19,11 +19,9 @@ function ProjectBoard() {
   const search = Route.useSearch()
   const navigate = Route.useNavigate()
   return (
-    <section aria-labelledby="board-heading" className="space-y-3">
+    <div className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 id="board-heading" className="text-xl font-semibold">
-          Board of {project}
-        </h1>
+        <h1 className="text-xl font-semibold">Board of {project}</h1>
         <ViewSwitch>
           <Link
             to="/$conn/projects/$project/issues"
@@ -43,6 +41,6 @@ function ProjectBoard() {
           void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
         }
       />
-    </section>
+    </div>
   )
 }
