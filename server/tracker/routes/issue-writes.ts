@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { Hono } from 'hono'
+import { visibleIssue } from '../issue-access'
 import { sql } from 'kysely'
 import { closingBlocked, getIssue, loadSideData } from '../db/issues'
 import { writeJournal, type Detail } from '../db/journal'
@@ -11,7 +12,6 @@ import { attachUploads, parseUploadRefs, resolveUploads } from '../db/uploads'
 import {
   badRequest,
   deny,
-  empty,
   errors,
   json,
   noContent,
@@ -20,7 +20,7 @@ import {
   type HonoEnv,
 } from '../http'
 import { parseIssueInput, type IssueValues } from '../issue-input'
-import { allowed, findProject, issueVisible } from '../permissions'
+import { allowed, findProject } from '../permissions'
 import { isoDate, isoTime } from '../time'
 import { showIssue } from './issues'
 
@@ -177,11 +177,9 @@ issueWriteRoutes.put('/issues/:id', async (c) => {
   const store = c.env.store
   const l = store.lookups
   const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue, project } = found
   if (
     !user ||
     !project ||
@@ -302,11 +300,9 @@ issueWriteRoutes.delete('/issues/:id', async (c) => {
   const store = c.env.store
   const l = store.lookups
   const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue, project } = found
   if (!user || !project || !allowed(l, user, project, 'delete_issues')) return deny(user)
   const ids = [issue.id, ...(await descendantIds(store.db, issue.id))]
   const files = await store.write(async (trx) => {

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { visibleIssue } from '../issue-access'
 import type { Db } from '../db/store'
 import type { Lookups } from '../db/lookups'
 import type { IssueRow, UserRow } from '../db/schema'
@@ -6,7 +7,6 @@ import {
   attachmentsOf,
   childrenOf,
   closingBlocked,
-  getIssue,
   journalsOf,
   listIssues,
   loadSideData,
@@ -15,7 +15,7 @@ import {
   watcherIds,
 } from '../db/issues'
 import { parseIssueQuery } from '../filters'
-import { deny, empty, errors, json, parseId, type HonoEnv } from '../http'
+import { deny, empty, errors, json, type HonoEnv } from '../http'
 import { allowed, issueVisible } from '../permissions'
 import {
   attachmentJson,
@@ -177,12 +177,11 @@ export async function showIssue(
 }
 
 issueReadRoutes.get('/issues/:id', async (c) => {
-  const id = parseId(c.req.param('id'))
   const store = c.env.store
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
   const user = c.get('user')
-  if (!issueVisible(store.lookups, user, issue)) return deny(user)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue } = found
   const body = await showIssue(
     store.db,
     store.lookups,
@@ -195,12 +194,11 @@ issueReadRoutes.get('/issues/:id', async (c) => {
 })
 
 issueReadRoutes.get('/issues/:id/relations', async (c) => {
-  const id = parseId(c.req.param('id'))
   const store = c.env.store
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
   const user = c.get('user')
-  if (!issueVisible(store.lookups, user, issue)) return deny(user)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue } = found
   const rels = await visibleRelations(store.db, await relationsOf(store.db, [issue.id]), (i) =>
     issueVisible(store.lookups, user, i),
   )

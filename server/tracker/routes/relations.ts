@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import { visibleIssue } from '../issue-access'
 import { getIssue } from '../db/issues'
 import { writeJournal } from '../db/journal'
 import {
@@ -50,11 +51,9 @@ relationRoutes.post('/issues/:id/relations', async (c) => {
   const store = c.env.store
   const l = store.lookups
   const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue, project } = found
   if (!user || !project || !allowed(l, user, project, 'manage_issue_relations')) return deny(user)
   const input =
     body.kind === 'json' ? ((body.value.relation as Record<string, unknown> | undefined) ?? {}) : {}

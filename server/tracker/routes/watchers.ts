@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
-import { getIssue } from '../db/issues'
+import { visibleIssue } from '../issue-access'
 import { badRequest, deny, empty, noContent, parseId, readJsonBody, type HonoEnv } from '../http'
-import { allowed, issueVisible } from '../permissions'
+import { allowed } from '../permissions'
 
 /** POST /issues/N/watchers.json {user_id}, DELETE /issues/N/watchers/U.json (204, like Redmine). */
 export const watcherRoutes = new Hono<HonoEnv>()
@@ -12,11 +12,9 @@ watcherRoutes.post('/issues/:id/watchers', async (c) => {
   const store = c.env.store
   const l = store.lookups
   const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue, project } = found
   if (!project || !allowed(l, user, project, 'add_issue_watchers')) return deny(user)
   if (body.kind === 'noop') return noContent()
   const watcher = Number(body.value.user_id)
@@ -35,11 +33,9 @@ watcherRoutes.delete('/issues/:id/watchers/:userId', async (c) => {
   const store = c.env.store
   const l = store.lookups
   const user = c.get('user')
-  const id = parseId(c.req.param('id'))
-  const issue = id === null ? undefined : await getIssue(store.db, id)
-  if (!issue) return empty(404)
-  if (!issueVisible(l, user, issue)) return deny(user)
-  const project = l.projects.get(issue.project_id)
+  const found = await visibleIssue(c)
+  if (found instanceof Response) return found
+  const { issue, project } = found
   if (!project || !allowed(l, user, project, 'delete_issue_watchers')) return deny(user)
   const watcher = parseId(c.req.param('userId'))
   if (watcher === null) return empty(404)
