@@ -4,30 +4,18 @@
  * Developer in demo: New -> In Progress is in the default workflow, New -> Rejected is not, and
  * Redmine answers that one with 204 and keeps New. Creates its own issue and deletes it.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { realRedmineFixture, realRedmineUrl } from '../../test/real-redmine'
 import { planMove } from '../../domain/apply-move'
-import { createRedmineAdapter } from '../../trackers/redmine/adapter'
 import { MoveNotAppliedError, performMove } from './perform-move'
 
-const url = process.env.REDMINE_URL
-const as = (key: string | undefined) =>
-  createRedmineAdapter({
-    id: 'main',
-    base: url ?? '',
-    credentials: key ? { kind: 'apiKey', key } : { kind: 'anonymous' },
-  })
-
-describe.skipIf(!url)('board moves against a real Redmine 5', () => {
-  const admin = as(process.env.REDMINE_API_KEY)
-  const jsmith = as(process.env.REDMINE_JSMITH_API_KEY)
-  const created: number[] = []
-  afterAll(async () => {
-    for (const id of created) await admin.deleteIssue(id).catch(() => {})
-  })
+describe.skipIf(!realRedmineUrl)('board moves against a real Redmine 5', () => {
+  const { admin, jsmith, created } = realRedmineFixture()
 
   it('refuses a 204 that did not apply and confirms one that did', async () => {
+    const demo = await jsmith.getProject('demo')
     const issue = await jsmith.createIssue({
-      projectId: 1,
+      projectId: demo.id,
       trackerId: 1,
       subject: 'board move check',
     })

@@ -3,48 +3,27 @@
  * The adapter against a real Redmine 5 (runs only when REDMINE_URL is set: `npm run test:redmine`).
  * Creates the issues it needs and deletes them afterwards.
  */
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { realRedmineFixture, realRedmineUrl, redmineAs, redmineWith } from '../../test/real-redmine'
 import { fetchAllPages } from '../paging'
-import { createRedmineAdapter } from './adapter'
 
-const url = process.env.REDMINE_URL
-const as = (key: string | undefined) =>
-  createRedmineAdapter({
-    id: 'main',
-    base: url ?? '',
-    credentials: key ? { kind: 'apiKey', key } : { kind: 'anonymous' },
-  })
-
-describe.skipIf(!url)('Redmine adapter against a real Redmine 5', () => {
-  const admin = as(process.env.REDMINE_API_KEY)
-  const jsmith = as(process.env.REDMINE_JSMITH_API_KEY)
-  const created: number[] = []
-  afterAll(async () => {
-    for (const id of created) await admin.deleteIssue(id).catch(() => {})
-  })
+describe.skipIf(!realRedmineUrl)('Redmine adapter against a real Redmine 5', () => {
+  const { admin, jsmith, created } = realRedmineFixture()
 
   it('knows who is signed in, and says when a key is wrong', async () => {
     const me = await jsmith.currentUser()
     expect(me).toMatchObject({ id: 5, login: 'jsmith', name: 'John Smith', isAdmin: false })
     expect(me.apiKey).toBe(process.env.REDMINE_JSMITH_API_KEY)
     expect(me.memberships.map((m) => m.project.name).sort()).toEqual(['Demo', 'Ops'])
-    await expect(as('0'.repeat(40)).currentUser()).rejects.toMatchObject({ kind: 'auth' })
+    await expect(redmineAs('0'.repeat(40)).currentUser()).rejects.toMatchObject({ kind: 'auth' })
   })
 
   it('exchanges Basic credentials for the user’s API key', async () => {
-    const basic = createRedmineAdapter({
-      id: 'main',
-      base: url ?? '',
-      credentials: { kind: 'basic', username: 'dlopper', password: 'password123' },
-    })
+    const basic = redmineWith({ kind: 'basic', username: 'dlopper', password: 'password123' })
     const me = await basic.currentUser()
     expect(me).toMatchObject({ id: 6, login: 'dlopper' })
     expect(me.apiKey).toBe(process.env.REDMINE_DLOPPER_API_KEY)
-    const wrong = createRedmineAdapter({
-      id: 'main',
-      base: url ?? '',
-      credentials: { kind: 'basic', username: 'dlopper', password: 'nope' },
-    })
+    const wrong = redmineWith({ kind: 'basic', username: 'dlopper', password: 'nope' })
     await expect(wrong.currentUser()).rejects.toMatchObject({ kind: 'auth', status: 401 })
   })
 
@@ -70,7 +49,9 @@ describe.skipIf(!url)('Redmine adapter against a real Redmine 5', () => {
 
   it('lists private projects to members only', async () => {
     expect((await jsmith.listProjects()).map((p) => p.identifier)).toContain('ops')
-    expect((await as(undefined).listProjects()).map((p) => p.identifier)).not.toContain('ops')
+    expect((await redmineAs(undefined).listProjects()).map((p) => p.identifier)).not.toContain(
+      'ops',
+    )
   })
 
   it('reads every issue by pages', async () => {
