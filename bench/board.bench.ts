@@ -9,17 +9,12 @@
  * frame intervals and long tasks while dragging a card across the board with the mouse.
  * Measured in the page (PerformanceObserver, requestAnimationFrame). Asserts nothing.
  */
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
-import { build, fmt, freePort, LAUNCH, median, startServer } from './support/browser-bench'
+import { CONN, fmt, LAUNCH, median, projectNear, withSeededServer } from './support/browser-bench'
 
 const RUNS = Number(process.env.RUNS ?? 5)
 const SEED = Number(process.env.SEED ?? 12_000)
-const CONN = 'local'
 
 /** ms from navigation start until the board shows cards (and, for 'complete', nothing loading). */
 async function timeToBoard(page: Page, url: string, until: 'first' | 'complete'): Promise<number> {
@@ -186,86 +181,64 @@ const pct = (xs: number[], p: number) => {
 }
 
 async function main(): Promise<void> {
-  const tmp = mkdtempSync(join(tmpdir(), 'tb-board-bench-'))
-  const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
-  let server: ChildProcess | null = null
-  let browser: Browser | null = null
-  try {
-    if (!process.env.SKIP_BUILD) build(dist)
-    const port = await freePort()
-    const t0 = performance.now()
-    server = await startServer(dist, join(tmp, 'data'), port, SEED)
-    console.log(`server with ${SEED} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
-    const base = `http://127.0.0.1:${port}`
-    const auth = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }
-    const projects = (await (await fetch(`${base}/t/${CONN}/projects.json`, auth)).json()) as {
-      projects: { id: number; identifier: string }[]
-    }
-    let mid = { identifier: '', count: 0 }
-    for (const p of projects.projects) {
-      const r = (await (
-        await fetch(`${base}/t/${CONN}/issues.json?project_id=${p.id}&status_id=*&limit=1`, auth)
-      ).json()) as { total_count: number }
-      if (Math.abs(r.total_count - 2000) < Math.abs(mid.count - 2000))
-        mid = { identifier: p.identifier, count: r.total_count }
-    }
+  await withSeededServer('board', SEED, async (base) => {
+    const mid = await projectNear(base, 2000)
     const url = `${base}/${CONN}/projects/${mid.identifier}/board?status=all&collapseClosed=false`
-
-    browser = await chromium.launch(LAUNCH)
-    const cold: number[] = []
-    const warm: number[] = []
-    const drop: number[] = []
-    const dropFrames: number[] = []
-    const frames: number[] = []
-    const longTasks: number[] = []
-    const phases: string[] = []
-    let applied = 0
-    let columns = ''
-    for (let run = 0; run < RUNS; run++) {
-      const { context, page } = await newPage(browser)
-      cold.push(await timeToBoard(page, url, 'complete'))
-      await page.waitForTimeout(500) // let the snapshot reach IndexedDB
-      await page.goto('about:blank')
-      warm.push(await timeToBoard(page, url, 'first'))
-      await timeToBoard(page, url, 'complete')
-      columns = (
-        await page
-          .getByRole('region')
-          .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))
-      ).join(' | ')
-      const d = await dragOnce(page)
-      drop.push(d.dropToShown)
-      dropFrames.push(d.dropFrames)
-      frames.push(...d.frames)
-      d.longTasks.forEach(
-        (t, i) => longTasks.push(t) && phases.push(`${d.phases[i]} ${t.toFixed(0)}`),
+    const browser = await chromium.launch(LAUNCH)
+    try {
+      const cold: number[] = []
+      const warm: number[] = []
+      const drop: number[] = []
+      const dropFrames: number[] = []
+      const frames: number[] = []
+      const longTasks: number[] = []
+      const phases: string[] = []
+      let applied = 0
+      let columns = ''
+      for (let run = 0; run < RUNS; run++) {
+        const { context, page } = await newPage(browser)
+        cold.push(await timeToBoard(page, url, 'complete'))
+        await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+        await page.goto('about:blank')
+        warm.push(await timeToBoard(page, url, 'first'))
+        await timeToBoard(page, url, 'complete')
+        columns = (
+          await page
+            .getByRole('region')
+            .evaluateAll((rs) => rs.map((r) => r.getAttribute('aria-label')))
+        ).join(' | ')
+        const d = await dragOnce(page)
+        drop.push(d.dropToShown)
+        dropFrames.push(d.dropFrames)
+        frames.push(...d.frames)
+        d.longTasks.forEach(
+          (t, i) => longTasks.push(t) && phases.push(`${d.phases[i]} ${t.toFixed(0)}`),
+        )
+        if (d.applied) applied += 1
+        await context.close()
+      }
+      console.log(`\nkanban board, ${RUNS} runs, headless chromium, 2 cores`)
+      console.log(`project "${mid.identifier}" (${mid.count} issues): ${columns}`)
+      console.log(`cold load to the complete board                ${fmt(cold)}`)
+      console.log(`warm store (IndexedDB) to a rendered board      ${fmt(warm)}`)
+      console.log(`drop-to-shown (pointerup to column count)      ${fmt(drop)}`)
+      console.log(
+        `  frames from pointerup to shown: median ${median(dropFrames)}  (runs: ${dropFrames.join(', ')})`,
       )
-      if (d.applied) applied += 1
-      await context.close()
+      console.log(
+        `frame intervals while dragging (${frames.length} frames): median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
+      )
+      console.log(
+        `long tasks while dragging: ${longTasks.length}` +
+          (longTasks.length
+            ? `, max ${Math.max(...longTasks).toFixed(0)} ms (${phases.join(', ')} ms)`
+            : ''),
+      )
+      console.log(`moves confirmed by the tracker without an error toast: ${applied}/${RUNS}`)
+    } finally {
+      await browser.close()
     }
-    console.log(`\nkanban board, ${RUNS} runs, headless chromium, 2 cores`)
-    console.log(`project "${mid.identifier}" (${mid.count} issues): ${columns}`)
-    console.log(`cold load to the complete board                ${fmt(cold)}`)
-    console.log(`warm store (IndexedDB) to a rendered board      ${fmt(warm)}`)
-    console.log(`drop-to-shown (pointerup to column count)      ${fmt(drop)}`)
-    console.log(
-      `  frames from pointerup to shown: median ${median(dropFrames)}  (runs: ${dropFrames.join(', ')})`,
-    )
-    console.log(
-      `frame intervals while dragging (${frames.length} frames): median ${median(frames).toFixed(1)} ms, p95 ${pct(frames, 0.95).toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms`,
-    )
-    console.log(
-      `long tasks while dragging: ${longTasks.length}` +
-        (longTasks.length
-          ? `, max ${Math.max(...longTasks).toFixed(0)} ms (${phases.join(', ')} ms)`
-          : ''),
-    )
-    console.log(`moves confirmed by the tracker without an error toast: ${applied}/${RUNS}`)
-  } finally {
-    await browser?.close()
-    server?.kill()
-    rmSync(tmp, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()

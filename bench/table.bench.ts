@@ -10,17 +10,19 @@
  * Measured in the page from the DOM (MutationObserver + requestAnimationFrame), so it needs no
  * instrumentation in the app. Asserts nothing.
  */
-import type { ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
-import { build, fmt, freePort, LAUNCH, startServer } from './support/browser-bench'
+import {
+  CONN,
+  fmt,
+  issueCount,
+  LAUNCH,
+  projectNear,
+  withSeededServer,
+} from './support/browser-bench'
 
 const RUNS = Number(process.env.RUNS ?? 5)
 const SEED = Number(process.env.SEED ?? 10_000)
-const CONN = 'local'
 
 /** Loads `path` and returns ms from navigation start until the table holds `rows` or more links. */
 async function timeToRows(page: Page, url: string, until: 'first' | 'complete'): Promise<number> {
@@ -132,85 +134,61 @@ async function newPage(browser: Browser, base: string) {
 }
 
 async function main(): Promise<void> {
-  const tmp = mkdtempSync(join(tmpdir(), 'tb-table-bench-'))
-  const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
-  let server: ChildProcess | null = null
-  let browser: Browser | null = null
-  try {
-    if (!process.env.SKIP_BUILD) build(dist)
-    const port = await freePort()
-    const t0 = performance.now()
-    server = await startServer(dist, join(tmp, 'data'), port, SEED)
-    console.log(`server with ${SEED} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
-    const base = `http://127.0.0.1:${port}`
-    const auth = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }
-    const projects = (await (await fetch(`${base}/t/${CONN}/projects.json`, auth)).json()) as {
-      projects: { id: number; identifier: string }[]
-    }
-    // The project closest to 2,000 issues (all statuses).
-    let mid = { identifier: '', count: 0 }
-    for (const p of projects.projects) {
-      const r = (await (
-        await fetch(`${base}/t/${CONN}/issues.json?project_id=${p.id}&status_id=*&limit=1`, auth)
-      ).json()) as { total_count: number }
-      if (Math.abs(r.total_count - 2000) < Math.abs(mid.count - 2000))
-        mid = { identifier: p.identifier, count: r.total_count }
-    }
-    const all = (await (
-      await fetch(`${base}/t/${CONN}/issues.json?status_id=*&limit=1`, auth)
-    ).json()) as { total_count: number }
+  await withSeededServer('table', SEED, async (base) => {
+    // The project closest to 2,000 issues (all statuses), and all issues.
+    const mid = await projectNear(base, 2000)
+    const allCount = await issueCount(base)
     const midUrl = `${base}/${CONN}/projects/${mid.identifier}/issues?status=all`
     const allUrl = `${base}/${CONN}/issues?status=all`
-
-    browser = await chromium.launch(LAUNCH)
-    const cold2k: number[] = []
-    const cold10k: number[] = []
-    const warm: number[] = []
-    const filter: number[] = []
-    const sort: number[] = []
-    const longTasks: number[] = []
-    let rendered = ''
-    for (let run = 0; run < RUNS; run++) {
-      {
+    const browser = await chromium.launch(LAUNCH)
+    try {
+      const cold2k: number[] = []
+      const cold10k: number[] = []
+      const warm: number[] = []
+      const filter: number[] = []
+      const sort: number[] = []
+      const longTasks: number[] = []
+      let rendered = ''
+      for (let run = 0; run < RUNS; run++) {
+        {
+          const { context, page } = await newPage(browser, base)
+          cold2k.push(await timeToRows(page, midUrl, 'complete'))
+          await context.close()
+        }
         const { context, page } = await newPage(browser, base)
-        cold2k.push(await timeToRows(page, midUrl, 'complete'))
+        cold10k.push(await timeToRows(page, allUrl, 'complete'))
+        rendered = (await page.textContent('[role="status"]')) ?? ''
+        await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+        await page.goto('about:blank')
+        warm.push(await timeToRows(page, allUrl, 'first'))
+        await page.waitForFunction(
+          () => !/Loading/i.test(document.querySelector('[role="status"]')?.textContent ?? ''),
+          null,
+          { timeout: 120_000 },
+        )
+        await installActions(page)
+        filter.push(await timeRowsChange(page, 'filter'))
+        await timeRowsChange(page, 'clearFilter')
+        sort.push(await timeRowsChange(page, 'sortPriority'))
+        await timeRowsChange(page, 'sortSubject')
+        longTasks.push(...(await longTasksWhileScrolling(page)))
         await context.close()
       }
-      const { context, page } = await newPage(browser, base)
-      cold10k.push(await timeToRows(page, allUrl, 'complete'))
-      rendered = (await page.textContent('[role="status"]')) ?? ''
-      await page.waitForTimeout(500) // let the snapshot reach IndexedDB
-      await page.goto('about:blank')
-      warm.push(await timeToRows(page, allUrl, 'first'))
-      await page.waitForFunction(
-        () => !/Loading/i.test(document.querySelector('[role="status"]')?.textContent ?? ''),
-        null,
-        { timeout: 120_000 },
+      console.log(`\nissue table, ${RUNS} runs, headless chromium, 2 cores`)
+      console.log(`cold load, project "${mid.identifier}" (${mid.count} issues)  ${fmt(cold2k)}`)
+      console.log(`cold load, all issues (${allCount})              ${fmt(cold10k)}`)
+      console.log(`  status line when done: ${rendered.trim()}`)
+      console.log(`warm load (IndexedDB), all, to first row     ${fmt(warm)}`)
+      console.log(`filter change (add a priority) on all         ${fmt(filter)}`)
+      console.log(`sort (priority header) on all                 ${fmt(sort)}`)
+      console.log(
+        `long tasks while scrolling 120 steps x ${RUNS}: ${longTasks.length}` +
+          (longTasks.length ? `, max ${Math.max(...longTasks).toFixed(0)} ms` : ''),
       )
-      await installActions(page)
-      filter.push(await timeRowsChange(page, 'filter'))
-      await timeRowsChange(page, 'clearFilter')
-      sort.push(await timeRowsChange(page, 'sortPriority'))
-      await timeRowsChange(page, 'sortSubject')
-      longTasks.push(...(await longTasksWhileScrolling(page)))
-      await context.close()
+    } finally {
+      await browser.close()
     }
-    console.log(`\nissue table, ${RUNS} runs, headless chromium, 2 cores`)
-    console.log(`cold load, project "${mid.identifier}" (${mid.count} issues)  ${fmt(cold2k)}`)
-    console.log(`cold load, all issues (${all.total_count})              ${fmt(cold10k)}`)
-    console.log(`  status line when done: ${rendered.trim()}`)
-    console.log(`warm load (IndexedDB), all, to first row     ${fmt(warm)}`)
-    console.log(`filter change (add a priority) on all         ${fmt(filter)}`)
-    console.log(`sort (priority header) on all                 ${fmt(sort)}`)
-    console.log(
-      `long tasks while scrolling 120 steps x ${RUNS}: ${longTasks.length}` +
-        (longTasks.length ? `, max ${Math.max(...longTasks).toFixed(0)} ms` : ''),
-    )
-  } finally {
-    await browser?.close()
-    server?.kill()
-    rmSync(tmp, { recursive: true, force: true })
-  }
+  })
 }
 
 await main()

@@ -3,8 +3,11 @@
  * app into its own folder, the real server with the bundled tracker seeded, and medians.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { DEFAULT_ADMIN_KEY } from '../../server/tracker/seed/fixture'
 
 export const root = resolve(import.meta.dirname, '../..')
 
@@ -85,3 +88,51 @@ export const median = (xs: number[]) => {
 }
 export const fmt = (xs: number[]) =>
   `median ${median(xs).toFixed(0).padStart(6)} ms   (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`
+
+export const CONN = 'local'
+const ADMIN = { headers: { 'X-Redmine-API-Key': DEFAULT_ADMIN_KEY } }
+
+/**
+ * Builds the app (unless SKIP_BUILD; BENCH_DIST reuses a build), starts the real server with the
+ * bundled tracker seeded with `seed` issues in a temp dir, runs `body` with its base URL, and
+ * cleans up whatever happens.
+ */
+export async function withSeededServer(
+  name: string,
+  seed: number,
+  body: (base: string) => Promise<void>,
+): Promise<void> {
+  const tmp = mkdtempSync(join(tmpdir(), `tb-${name}-bench-`))
+  const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
+  let server: ChildProcess | null = null
+  try {
+    if (!process.env.SKIP_BUILD) build(dist)
+    const port = await freePort()
+    const t0 = performance.now()
+    server = await startServer(dist, join(tmp, 'data'), port, seed)
+    console.log(`server with ${seed} seeded issues up in ${(performance.now() - t0).toFixed(0)} ms`)
+    await body(`http://127.0.0.1:${port}`)
+  } finally {
+    server?.kill()
+    rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+/** How many issues (all statuses) the bundled tracker holds for a query, asked as admin. */
+export async function issueCount(base: string, query = ''): Promise<number> {
+  const res = await fetch(`${base}/t/${CONN}/issues.json?status_id=*&limit=1${query}`, ADMIN)
+  return ((await res.json()) as { total_count: number }).total_count
+}
+
+/** The project whose issue count (all statuses) is closest to `target`. */
+export async function projectNear(base: string, target: number) {
+  const res = await fetch(`${base}/t/${CONN}/projects.json`, ADMIN)
+  const { projects } = (await res.json()) as { projects: { id: number; identifier: string }[] }
+  let best = { identifier: '', count: 0 }
+  for (const p of projects) {
+    const count = await issueCount(base, `&project_id=${p.id}`)
+    if (Math.abs(count - target) < Math.abs(best.count - target))
+      best = { identifier: p.identifier, count }
+  }
+  return best
+}
