@@ -2,6 +2,7 @@ import { defineConfig } from '@playwright/test'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { e2eBase, e2ePorts } from './e2e/support/ports'
 
 // Two targets, each a real Trackboard server: the bundled tracker, and a real Redmine proxied.
 // The app must be built first (`npm run build`; npm test and test:redmine do it).
@@ -51,18 +52,18 @@ export default defineConfig({
     {
       name: 'bundled',
       testDir: 'e2e/bundled',
-      use: { ...chromium, baseURL: 'http://127.0.0.1:4311' },
+      use: { ...chromium, baseURL: e2eBase.bundled },
     },
     {
       name: 'redmine',
       testDir: 'e2e/redmine',
-      use: { ...chromium, baseURL: 'http://127.0.0.1:4312' },
+      use: { ...chromium, baseURL: e2eBase.redmine },
     },
   ],
   webServer: [
     ...(project !== 'redmine'
       ? [
-          server(4311, {
+          server(e2ePorts.bundled, {
             BUNDLED_TRACKER: 'on',
             TRACKER_URL: '',
             TRACKERS_FILE: '',
@@ -73,7 +74,7 @@ export default defineConfig({
       : []),
     ...(project !== 'bundled'
       ? [
-          server(4312, {
+          server(e2ePorts.redmine, {
             TRACKER_URL: redmineUrl,
             TRACKERS_FILE: '',
             TRACKER_NAME: 'Redmine 5',

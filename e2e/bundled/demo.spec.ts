@@ -1,5 +1,6 @@
 import { expect, test, urlsWithKeys } from '../support/test'
 import { expectNoSeriousA11yViolations, setTheme } from '../support/a11y'
+import { e2eBase } from '../support/ports'
 import { rawGet } from '../support/raw-http'
 
 test('the demo opens as a demo user and lists the seeded projects', async ({ page }) => {
@@ -102,7 +103,7 @@ test('the sign-in and projects pages pass axe in light and dark', async ({ page 
 
 test('the bundled tracker refuses path escapes too', async () => {
   for (const path of ['/t/local/../api/config', '/t/local/%2e%2e/x', '/t/local/a%2fb.json']) {
-    const res = await rawGet('http://127.0.0.1:4311', path)
+    const res = await rawGet(e2eBase.bundled, path)
     expect(res.status, path).toBe(400)
   }
 })

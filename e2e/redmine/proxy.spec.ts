@@ -1,8 +1,9 @@
 import { expect, test } from '../support/test'
 import { rawGet } from '../support/raw-http'
+import { e2eBase } from '../support/ports'
 import { redmineLog } from '../support/redmine-env'
 
-const base = 'http://127.0.0.1:4312'
+const base = e2eBase.redmine
 
 const escapes = [
   '/t/main/..%2f..%2fetc/passwd',

@@ -31,6 +31,8 @@ export function BoardCell(p: CellProps) {
     <div
       ref={setNodeRef}
       data-status-index={p.statusIndex}
+      // Tests find a drop target by lane and status: `data-cell="<laneKey>|<statusId>"`.
+      data-cell={`${p.laneKey}|${p.statusId}`}
       data-dimmed={p.dimmed || undefined}
       className={clsx(
         'min-h-16 rounded-md p-1 transition-colors',
