@@ -118,11 +118,11 @@ test('a Developer dragging a Closed card with the mouse is refused: the card sta
   const status = await statusIds(page)
   await withIssues(page, [undefined], async ([id], word) => {
     await api(page, 'PUT', `/issues/${id}.json`, { issue: { status_id: status.Closed } })
+    await signIn(page, 'jsmith') // Developer in demo: allowed_statuses of a Closed issue is []
     const writes: string[] = []
     page.on('request', (r) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(r.method())) writes.push(`${r.method()} ${r.url()}`)
     })
-    await signIn(page, 'jsmith') // Developer in demo: allowed_statuses of a Closed issue is []
     await page.goto(`/local/projects/demo/board?status=all&collapseClosed=false&q=${word}`)
     const read = workflowRead(page, id!)
     await pointerDrag(page, cardIn(page, /^Closed/, id!), cell(page, 'all', status.Feedback!), {
