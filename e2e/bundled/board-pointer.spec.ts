@@ -4,7 +4,14 @@
  * (`q=`), so the board holds only those cards and stays the same size whatever the seed holds.
  */
 import type { Page } from '@playwright/test'
-import { boardMessage, cardIn, cell, pointerDrag, workflowRead } from '../support/board'
+import {
+  boardMessage,
+  cardIn,
+  cell,
+  openBoardAs,
+  pointerDrag,
+  workflowRead,
+} from '../support/board'
 import { expect, test } from '../support/test'
 
 test.use({ viewport: { width: 1920, height: 1080 } })
@@ -20,17 +27,15 @@ type Issue = {
   }[]
 }
 
+let keys: Record<string, string> | undefined
+/** The demo users' API keys, as the server's config lists them. */
 async function demoKey(page: Page, login: string): Promise<string> {
-  const config = await (await page.request.get('/api/config')).json()
-  return (config.trackers[0].demoUsers as DemoUser[]).find((u) => u.login === login)!.apiKey
-}
-
-async function signIn(page: Page, login: string): Promise<void> {
-  const key = await demoKey(page, login)
-  await page.goto('/')
-  await page.getByLabel('API key').fill(key)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible()
+  if (!keys) {
+    const config = await (await page.request.get('/api/config')).json()
+    const users = config.trackers[0].demoUsers as DemoUser[]
+    keys = Object.fromEntries(users.map((u) => [u.login, u.apiKey]))
+  }
+  return keys![login]!
 }
 
 /** The bundled tracker's API as admin, straight to the tracker (not through the app). */
@@ -87,8 +92,8 @@ test('a card dragged with the mouse to another status changes it on the tracker,
 }) => {
   const status = await statusIds(page)
   await withIssues(page, [undefined], async ([id], word) => {
-    await signIn(page, 'dlopper') // Manager in demo: New -> In Progress is allowed
-    await page.goto(`/local/projects/demo/board?q=${word}`)
+    // Manager in demo: New -> In Progress is allowed
+    await openBoardAs(page, await demoKey(page, 'dlopper'), `/local/projects/demo/board?q=${word}`)
     await pointerDrag(page, cardIn(page, /^New/, id!), cell(page, 'all', status['In Progress']!), {
       id: id!,
       over: 'In Progress',
@@ -118,12 +123,16 @@ test('a Developer dragging a Closed card with the mouse is refused: the card sta
   const status = await statusIds(page)
   await withIssues(page, [undefined], async ([id], word) => {
     await api(page, 'PUT', `/issues/${id}.json`, { issue: { status_id: status.Closed } })
-    await signIn(page, 'jsmith') // Developer in demo: allowed_statuses of a Closed issue is []
+    // Developer in demo: allowed_statuses of a Closed issue is []
+    await openBoardAs(
+      page,
+      await demoKey(page, 'jsmith'),
+      `/local/projects/demo/board?status=all&collapseClosed=false&q=${word}`,
+    )
     const writes: string[] = []
     page.on('request', (r) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(r.method())) writes.push(`${r.method()} ${r.url()}`)
     })
-    await page.goto(`/local/projects/demo/board?status=all&collapseClosed=false&q=${word}`)
     const read = workflowRead(page, id!)
     await pointerDrag(page, cardIn(page, /^Closed/, id!), cell(page, 'all', status.Feedback!), {
       id: id!,
@@ -152,8 +161,12 @@ test('a move the tracker ignores (closed by someone else mid-drag) rolls back wi
 }) => {
   const status = await statusIds(page)
   await withIssues(page, [undefined], async ([id], word) => {
-    await signIn(page, 'jsmith') // Developer in demo: New -> In Progress allowed, Closed -> nothing
-    await page.goto(`/local/projects/demo/board?status=all&collapseClosed=false&q=${word}`)
+    // Developer in demo: New -> In Progress allowed, Closed -> nothing
+    await openBoardAs(
+      page,
+      await demoKey(page, 'jsmith'),
+      `/local/projects/demo/board?status=all&collapseClosed=false&q=${word}`,
+    )
     const read = workflowRead(page, id!)
     await pointerDrag(page, cardIn(page, /^New/, id!), cell(page, 'all', status['In Progress']!), {
       id: id!,
@@ -185,8 +198,12 @@ test('a card dragged into another assignee’s swimlane is reassigned (and moved
   const jsmith = 5
   const dlopper = 6
   await withIssues(page, [jsmith, dlopper], async ([id], word) => {
-    await signIn(page, 'dlopper') // Manager in demo
-    await page.goto(`/local/projects/demo/board?swimlane=assignee&q=${word}`)
+    // Manager in demo
+    await openBoardAs(
+      page,
+      await demoKey(page, 'dlopper'),
+      `/local/projects/demo/board?swimlane=assignee&q=${word}`,
+    )
     const from = cell(page, jsmith, status.New!)
     await expect(from.getByRole('button', { name: new RegExp(`^#${id} `) })).toBeVisible()
     await pointerDrag(

@@ -3,8 +3,14 @@
  * its issues with a unique word in the subject, opens the board filtered to that word (`q=`) and
  * deletes the issues afterwards: other runs share this Redmine.
  */
-import type { Page } from '@playwright/test'
-import { boardMessage, cardIn, cell, pointerDrag, workflowRead } from '../support/board'
+import {
+  boardMessage,
+  cardIn,
+  cell,
+  openBoardAs,
+  pointerDrag,
+  workflowRead,
+} from '../support/board'
 import { redmine, redmineApi } from '../support/redmine-env'
 import { expect, test } from '../support/test'
 
@@ -18,13 +24,6 @@ type Issue = {
     user: { name: string }
     details: { name: string; old_value: string | null; new_value: string | null }[]
   }[]
-}
-
-async function signIn(page: Page, key: string) {
-  await page.goto('/')
-  await page.getByLabel('API key').fill(key)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page.getByRole('heading', { name: 'Projects' })).toBeVisible()
 }
 
 async function userId(key: string): Promise<number> {
@@ -72,8 +71,8 @@ test('on a real Redmine, a card dragged with the mouse changes its status, and R
 }) => {
   const status = await statusIds()
   await withIssues([undefined], async ([id], word) => {
-    await signIn(page, redmine.dlopperKey()) // Manager in demo: New -> In Progress is allowed
-    await page.goto(`/main/projects/demo/board?q=${word}`)
+    // Manager in demo: New -> In Progress is allowed
+    await openBoardAs(page, redmine.dlopperKey(), `/main/projects/demo/board?q=${word}`)
     await pointerDrag(page, cardIn(page, /^New/, id!), cell(page, 'all', status['In Progress']!), {
       id: id!,
       over: 'In Progress',
@@ -103,12 +102,16 @@ test('on a real Redmine, a Developer dragging a Closed card with the mouse is re
   const status = await statusIds()
   await withIssues([undefined], async ([id], word) => {
     await redmineApi('PUT', `/issues/${id}.json`, { issue: { status_id: status.Closed } })
-    await signIn(page, redmine.jsmithKey()) // Developer in demo: allowed_statuses of Closed is []
+    // Developer in demo: allowed_statuses of Closed is []
+    await openBoardAs(
+      page,
+      redmine.jsmithKey(),
+      `/main/projects/demo/board?status=all&collapseClosed=false&q=${word}`,
+    )
     const writes: string[] = []
     page.on('request', (r) => {
       if (!['GET', 'HEAD', 'OPTIONS'].includes(r.method())) writes.push(`${r.method()} ${r.url()}`)
     })
-    await page.goto(`/main/projects/demo/board?status=all&collapseClosed=false&q=${word}`)
     const read = workflowRead(page, id!)
     await pointerDrag(page, cardIn(page, /^Closed/, id!), cell(page, 'all', status.Feedback!), {
       id: id!,
@@ -137,8 +140,12 @@ test('on a real Redmine, a move Redmine ignores (closed by someone else mid-drag
 }) => {
   const status = await statusIds()
   await withIssues([undefined], async ([id], word) => {
-    await signIn(page, redmine.jsmithKey()) // Developer: New -> In Progress allowed, Closed -> none
-    await page.goto(`/main/projects/demo/board?status=all&collapseClosed=false&q=${word}`)
+    // Developer: New -> In Progress allowed, Closed -> none
+    await openBoardAs(
+      page,
+      redmine.jsmithKey(),
+      `/main/projects/demo/board?status=all&collapseClosed=false&q=${word}`,
+    )
     const read = workflowRead(page, id!)
     await pointerDrag(page, cardIn(page, /^New/, id!), cell(page, 'all', status['In Progress']!), {
       id: id!,
@@ -172,8 +179,12 @@ test('on a real Redmine, a card dragged into another assignee’s swimlane is re
     userId(redmine.dlopperKey()),
   ])
   await withIssues([jsmith, dlopper], async ([id], word) => {
-    await signIn(page, redmine.dlopperKey()) // Manager in demo
-    await page.goto(`/main/projects/demo/board?swimlane=assignee&q=${word}`)
+    // Manager in demo
+    await openBoardAs(
+      page,
+      redmine.dlopperKey(),
+      `/main/projects/demo/board?swimlane=assignee&q=${word}`,
+    )
     const card = (laneKey: number, statusId: number) =>
       cell(page, laneKey, statusId).getByRole('button', { name: new RegExp(`^#${id} `) })
     await pointerDrag(
