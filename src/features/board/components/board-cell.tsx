@@ -11,6 +11,8 @@ export const VIRTUALIZE_AFTER = 60
 const ESTIMATED_CARD = 104
 
 export interface CellProps {
+  /** Grid row of the cell's lane (boards with swimlanes); absent on a plain board. */
+  row?: number
   laneKey: string
   statusId: number
   statusIndex: number
@@ -34,6 +36,7 @@ export function BoardCell(p: CellProps) {
       // Tests find a drop target by lane and status: `data-cell="<laneKey>|<statusId>"`.
       data-cell={`${p.laneKey}|${p.statusId}`}
       data-dimmed={p.dimmed || undefined}
+      style={p.row === undefined ? undefined : { gridRow: p.row }}
       className={clsx(
         'min-h-16 rounded-md p-1 transition-colors',
         isOver && !p.dimmed && 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950',

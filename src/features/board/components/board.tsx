@@ -18,9 +18,11 @@ import { priorityColor } from '../card-style'
 import { gridCoordinates } from '../keyboard-coordinates'
 import { useBoardDrag } from '../use-board-drag'
 import { useToasts } from '../use-toasts'
+import { boardLayout, toggleLane } from '../board-layout'
 import { BoardColumn } from './board-column'
 import { BoardToasts } from './board-toasts'
 import { CardBody, type CardInfo } from './issue-card'
+import { LaneHeader } from './lane-header'
 
 export interface BoardProps {
   issues: Issue[]
@@ -57,8 +59,13 @@ export function Board(p: BoardProps) {
         collapseClosed: p.settings.collapseClosed,
         hideEmpty: p.settings.hideEmpty,
         wipLimits: p.settings.wip,
+        collapsedLanes: p.settings.collapsedLanes,
       }),
     [issues, p.statuses, p.priorities, p.settings],
+  )
+  const layout = useMemo(
+    () => boardLayout(board.columns, board.lanes, p.settings.swimlane !== 'none'),
+    [board, p.settings.swimlane],
   )
   const cardInfos = useMemo(() => {
     const subtasks = new Map<number, number>()
@@ -84,9 +91,15 @@ export function Board(p: BoardProps) {
     () => onSettingsChange?.({ collapseClosed: false }),
     [onSettingsChange],
   )
+  const collapsedLanes = p.settings.collapsedLanes
+  const toggleLaneKey = useCallback(
+    (key: string) => onSettingsChange?.({ collapsedLanes: toggleLane(collapsedLanes, key) }),
+    [onSettingsChange, collapsedLanes],
+  )
   const drag = useBoardDrag({
     tracker,
     board,
+    layout,
     issues,
     showMove,
     unshowMove,
@@ -123,14 +136,24 @@ export function Board(p: BoardProps) {
       onDragEnd={drag.onDragEnd}
       onDragCancel={drag.onDragCancel}
     >
-      <div className="flex items-start gap-3 overflow-x-auto pb-4" data-board>
+      <div
+        className="grid gap-x-3 gap-y-2 overflow-x-auto pb-4"
+        style={{
+          gridTemplateColumns: layout.templateColumns,
+          gridTemplateRows: `repeat(${layout.rowCount}, auto)`,
+        }}
+        data-board
+      >
+        {layout.swimlanes &&
+          layout.rows.map(({ lane, headerRow }) => (
+            <LaneHeader key={lane.key} lane={lane} row={headerRow!} onToggle={toggleLaneKey} />
+          ))}
         {board.columns.map((column, index) => (
           <BoardColumn
             key={column.status.id}
             column={column}
             index={index}
-            lanes={board.lanes}
-            showLaneNames={p.settings.swimlane !== 'none'}
+            layout={layout}
             cardInfo={cardInfo}
             dimmed={drag.isDimmed(column)}
             onExpand={expandClosed}
