@@ -71,8 +71,10 @@ export function useBoardDrag(o: {
   const dropTarget = (over: UniqueIdentifier | null): UniqueIdentifier | null =>
     keyboardDrag.current && keyboardTarget.current !== null ? keyboardTarget.current : over
 
-  const find = (id: UniqueIdentifier) =>
-    latest.current.issues.find((i) => i.id === issueIdOf(id)) ?? null
+  const find = (id: UniqueIdentifier) => {
+    const issueId = issueIdOf(id)
+    return latest.current.issues.find((i) => i.id === issueId) ?? null
+  }
   const laneOf = (i: Issue) =>
     laneKeyOf(latest.current.settings.swimlane, laneValue(i, latest.current.settings.swimlane))
 

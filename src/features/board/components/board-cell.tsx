@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import clsx from 'clsx'
-import { useRef } from 'react'
+import { memo, useRef } from 'react'
 import type { Issue } from '../../../trackers/tracker'
 import { cellId } from '../keyboard-coordinates'
 import { IssueCard, type CardInfo } from './issue-card'
@@ -44,20 +44,32 @@ export function BoardCell(p: CellProps) {
         p.dimmed && 'opacity-40',
       )}
     >
-      {p.tall && p.issues.length > VIRTUALIZE_AFTER ? (
-        <VirtualCards issues={p.issues} cardInfo={p.cardInfo} />
-      ) : (
-        <ul className="flex flex-col gap-2">
-          {p.issues.map((i) => (
-            <li key={i.id}>
-              <IssueCard issue={i} {...p.cardInfo(i)} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <CellCards issues={p.issues} cardInfo={p.cardInfo} tall={p.tall} />
     </div>
   )
 }
+
+/**
+ * The cell's cards, memoized apart from the droppable: dnd-kit re-renders every droppable when a
+ * drag starts, ends or changes cell, and the cards (or the virtualizer) need not follow.
+ */
+const CellCards = memo(function CellCards(p: {
+  issues: Issue[]
+  cardInfo: (issue: Issue) => CardInfo
+  tall: boolean
+}) {
+  return p.tall && p.issues.length > VIRTUALIZE_AFTER ? (
+    <VirtualCards issues={p.issues} cardInfo={p.cardInfo} />
+  ) : (
+    <ul className="flex flex-col gap-2">
+      {p.issues.map((i) => (
+        <li key={i.id}>
+          <IssueCard issue={i} {...p.cardInfo(i)} />
+        </li>
+      ))}
+    </ul>
+  )
+})
 
 function VirtualCards({
   issues,

@@ -34,6 +34,9 @@ export interface BoardProps {
   onSettingsChange?: (patch: Partial<BoardSettings>) => void
 }
 
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } }
+const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } }
+
 const today = () => new Date().toISOString().slice(0, 10)
 
 /** The kanban board: columns by status, swimlanes, drag and drop that verifies each move. */
@@ -107,12 +110,17 @@ export function Board(p: BoardProps) {
     meId: p.meId,
     toast: show,
   })
+  // Sensor options must keep their identity: new options give dnd-kit new activators, and new
+  // activators re-render every card on the board (each card's listeners change) on every render.
+  const { grid, onKeyboardTarget } = drag
+  const keyboardOptions = useMemo(
+    () => ({ coordinateGetter: gridCoordinates(grid, onKeyboardTarget) }),
+    [grid, onKeyboardTarget],
+  )
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: gridCoordinates(drag.grid, drag.onKeyboardTarget),
-    }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   )
   const announcements: Announcements = {
     onDragStart: ({ active }) => drag.announceStart(active.id),
