@@ -171,7 +171,7 @@ export function Board(p: BoardProps) {
       <DragOverlay dropAnimation={null}>
         {drag.active ? (
           <div className="w-68 rotate-1 cursor-grabbing shadow-lg">
-            <CardBody issue={drag.active} {...cardInfo(drag.active)} />
+            <CardBody issue={drag.active} overlay {...cardInfo(drag.active)} />
           </div>
         ) : null}
       </DragOverlay>
