@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import clsx from 'clsx'
-import { memo, useRef } from 'react'
+import { memo, useCallback, useRef } from 'react'
 import type { Issue } from '../../../trackers/tracker'
 import { cellId } from '../keyboard-coordinates'
 import { IssueCard, type CardInfo } from './issue-card'
@@ -71,6 +71,23 @@ const CellCards = memo(function CellCards(p: {
   )
 })
 
+/**
+ * A card's height from its ResizeObserver entry (read after layout). Without an entry (the ref
+ * call as a card mounts) it keeps the known or estimated size instead of reading offsetHeight:
+ * that read forced a layout per card, interleaved with the virtualizer's re-renders, and cost
+ * about a second of layout when a 2,000-card board first rendered.
+ */
+function measureCard(
+  el: Element,
+  entry: ResizeObserverEntry | undefined,
+  v: Virtualizer<HTMLDivElement, Element>,
+): number {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  const key = v.options.getItemKey(v.indexFromElement(el))
+  return v.itemSizeCache.get(key) ?? ESTIMATED_CARD
+}
+
 function VirtualCards({
   issues,
   cardInfo,
@@ -79,13 +96,15 @@ function VirtualCards({
   cardInfo: (issue: Issue) => CardInfo
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const getItemKey = useCallback((i: number) => issues[i]!.id, [issues])
   // The virtualizer is read fresh on every render of this small component; nothing memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
     count: issues.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD,
-    getItemKey: (i) => issues[i]!.id,
+    getItemKey,
+    measureElement: measureCard,
     overscan: 6,
     gap: 8,
   })
