@@ -57,6 +57,23 @@ describe('buildBoard', () => {
     ])
   })
 
+  it('marks the lanes named in collapsedLanes, but never the single lane of a plain board', () => {
+    const b = buildBoard(issues, {
+      statuses,
+      swimlane: 'assignee',
+      collapsedLanes: ['none', 'not-a-lane'],
+    })
+    expect(b.lanes.map((l) => [l.label, l.collapsed])).toEqual([
+      ['Dave Lopper', false],
+      ['John Smith', false],
+      ['Unassigned', true],
+    ])
+    // Collapsing hides nothing from the counts or the cells: it is a view of the same lane.
+    expect(b.lanes[2]!.count).toBe(3)
+    const plain = buildBoard(issues, { statuses, collapsedLanes: ['all'] })
+    expect(plain.lanes.map((l) => [l.key, l.collapsed])).toEqual([['all', false]])
+  })
+
   it('orders priority lanes highest first and names parent lanes with the subject', () => {
     const byPriority = buildBoard(issues, {
       statuses,

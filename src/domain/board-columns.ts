@@ -17,6 +17,8 @@ export interface BoardColumn {
 
 export interface BoardLane extends LaneKey {
   count: number
+  /** Shown as its header row only (never for the single lane of a board without swimlanes). */
+  collapsed: boolean
   /** Sorted issues per status id. */
   cells: Map<number, Issue[]>
 }
@@ -39,6 +41,8 @@ export interface BoardOptions {
   collapseClosed?: boolean
   hideEmpty?: boolean
   wipLimits?: WipLimits
+  /** Keys of the lanes shown collapsed. */
+  collapsedLanes?: readonly string[]
 }
 
 export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
@@ -60,12 +64,13 @@ export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
     }
   })
 
+  const collapsed = new Set(field === 'none' ? [] : o.collapsedLanes)
   const lanes = new Map<string, BoardLane>()
   for (const issue of issues) {
     const lk = laneKeyOf(field, laneValue(issue, field))
     let lane = lanes.get(lk.key)
     if (!lane) {
-      lane = { ...lk, count: 0, cells: new Map() }
+      lane = { ...lk, count: 0, collapsed: collapsed.has(lk.key), cells: new Map() }
       lanes.set(lk.key, lane)
     }
     lane.count += 1
@@ -80,7 +85,10 @@ export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
       if (subject) lane.label = `${lane.label} ${subject}`
     }
   }
-  if (lanes.size === 0) lanes.set('all', { ...laneKeyOf(field, null), count: 0, cells: new Map() })
+  if (lanes.size === 0) {
+    const lk = laneKeyOf(field, null)
+    lanes.set(lk.key, { ...lk, count: 0, collapsed: collapsed.has(lk.key), cells: new Map() })
+  }
   const compare = cardComparator(o.order ?? 'priority', o.priorities)
   for (const lane of lanes.values()) for (const cell of lane.cells.values()) cell.sort(compare)
   const ordered = orderLanes([...lanes.values()], field, o.priorities) as BoardLane[]

@@ -11,6 +11,7 @@ describe('board search', () => {
       hideEmpty: false,
       wip: {},
       status: 'open',
+      collapsedLanes: [],
     })
   })
   it('parses good values and falls back on bad ones without throwing', () => {
@@ -25,5 +26,13 @@ describe('board search', () => {
     expect(s.order).toBe('priority')
     expect(s.tracker).toEqual([1])
     expect(boardSearchObject.parse({ wip: { x: -1 }, swimlane: 7 }).swimlane).toBe('none')
+  })
+  it('keeps collapsed lane keys, and falls back to none collapsed on a malformed value', () => {
+    expect(boardSearchObject.parse({ collapsedLanes: ['3', 'none'] }).collapsedLanes).toEqual([
+      '3',
+      'none',
+    ])
+    expect(boardSearchObject.parse({ collapsedLanes: 'none' }).collapsedLanes).toEqual([])
+    expect(boardSearchObject.parse({ collapsedLanes: [3, {}] }).collapsedLanes).toEqual([])
   })
 })

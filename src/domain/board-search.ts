@@ -16,6 +16,8 @@ export const boardSearchObject = issueSearchObject.extend({
   order: fallback(z.enum(CARD_ORDERS), 'priority'),
   collapseClosed: fallback(z.boolean(), true),
   hideEmpty: fallback(z.boolean(), false),
+  /** Keys of the swimlanes shown collapsed (header only); cleared when the lane field changes. */
+  collapsedLanes: fallback(z.array(z.string().max(100)).max(500), []),
 })
 
 export type BoardSearch = z.infer<typeof boardSearchObject>
@@ -25,10 +27,10 @@ export const boardSearchDefaults: BoardSearch = boardSearchObject.parse({})
 /** The board settings part of a search (what BoardView needs besides the issues). */
 export type BoardSettings = Pick<
   BoardSearch,
-  'swimlane' | 'wip' | 'wipBlock' | 'order' | 'collapseClosed' | 'hideEmpty'
+  'swimlane' | 'wip' | 'wipBlock' | 'order' | 'collapseClosed' | 'hideEmpty' | 'collapsedLanes'
 >
 
 export function boardSettings(s: BoardSearch): BoardSettings {
-  const { swimlane, wip, wipBlock, order, collapseClosed, hideEmpty } = s
-  return { swimlane, wip, wipBlock, order, collapseClosed, hideEmpty }
+  const { swimlane, wip, wipBlock, order, collapseClosed, hideEmpty, collapsedLanes } = s
+  return { swimlane, wip, wipBlock, order, collapseClosed, hideEmpty, collapsedLanes }
 }

@@ -19,6 +19,8 @@ export interface BoardGrid {
   laneKeys: string[]
   /** Where the card being dragged started. */
   origin: { laneKey: string; statusId: number } | null
+  /** The cell the keys chose last (set through `onTarget`); null before the first arrow key. */
+  target: string | null
 }
 
 /**
@@ -31,10 +33,17 @@ export function gridCoordinates(
 ): KeyboardCoordinateGetter {
   return (event, { context }) => {
     const g = grid()
-    const at = (context.over && parseCellId(context.over.id)) || g.origin
+    // From the last chosen cell, not dnd-kit's `over`: two quick presses must move two cells even
+    // if `over` has not caught up with the first.
+    const at =
+      (g.target !== null && parseCellId(g.target)) ||
+      (context.over && parseCellId(context.over.id)) ||
+      g.origin
     if (!at) return undefined
     let col = g.statusIds.indexOf(at.statusId)
-    let row = g.laneKeys.indexOf(at.laneKey)
+    // A lane not shown (collapsed) counts as the first one shown.
+    let row = Math.max(0, g.laneKeys.indexOf(at.laneKey))
+    if (col < 0 || g.laneKeys.length === 0) return undefined
     if (event.code === 'ArrowRight') col = Math.min(col + 1, g.statusIds.length - 1)
     else if (event.code === 'ArrowLeft') col = Math.max(col - 1, 0)
     else if (event.code === 'ArrowDown') row = Math.min(row + 1, g.laneKeys.length - 1)

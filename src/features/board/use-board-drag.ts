@@ -17,6 +17,7 @@ import type { Board, BoardColumn } from '../../domain/board-columns'
 import { laneKeyOf, laneValue } from '../../domain/board-lanes'
 import type { BoardSettings } from '../../domain/board-search'
 import type { Issue, TrackerAdapter } from '../../trackers/tracker'
+import { visibleLaneKeys, type BoardLayout } from './board-layout'
 import { decideDrop, type DropDecision } from './drop-decision'
 import { parseCellId, type BoardGrid } from './keyboard-coordinates'
 import { describeMoveError, MoveNotAppliedError } from './perform-move'
@@ -32,6 +33,7 @@ function issueIdOf(id: UniqueIdentifier): number {
 export function useBoardDrag(o: {
   tracker: TrackerAdapter
   board: Board
+  layout: BoardLayout
   issues: Issue[]
   settings: BoardSettings
   meId: number | null
@@ -49,7 +51,9 @@ export function useBoardDrag(o: {
   })
   const activeRef = useRef<Issue | null>(null)
   const allowedRef = useRef<ReadonlySet<number> | null>(null)
+  // The cell the arrow keys chose last (the one announced), and whether this drag is a keyboard one.
   const keyboardTarget = useRef<string | null>(null)
+  const keyboardDrag = useRef(false)
   // Pointer and touch: the cell under the pointer. Keyboard: the cell the arrows chose.
   const collision = useCallback<CollisionDetection>((args) => {
     if (args.pointerCoordinates) return pointerWithin(args)
@@ -62,8 +66,15 @@ export function useBoardDrag(o: {
     keyboardTarget.current = id
   }, [])
 
-  const find = (id: UniqueIdentifier) =>
-    latest.current.issues.find((i) => i.id === issueIdOf(id)) ?? null
+  // A keyboard drop lands where the arrows chose, even when Space comes before dnd-kit has
+  // recomputed `over` for the last arrow key (its `over` then still names the previous cell).
+  const dropTarget = (over: UniqueIdentifier | null): UniqueIdentifier | null =>
+    keyboardDrag.current && keyboardTarget.current !== null ? keyboardTarget.current : over
+
+  const find = (id: UniqueIdentifier) => {
+    const issueId = issueIdOf(id)
+    return latest.current.issues.find((i) => i.id === issueId) ?? null
+  }
   const laneOf = (i: Issue) =>
     laneKeyOf(latest.current.settings.swimlane, laneValue(i, latest.current.settings.swimlane))
 
@@ -118,6 +129,7 @@ export function useBoardDrag(o: {
     activeRef.current = issue
     allowedRef.current = null
     keyboardTarget.current = null
+    keyboardDrag.current = e.activatorEvent?.type === 'keydown'
     setActive(issue)
     if (!issue || !o.tracker.capabilities.workflow) return
     const q = boardQueries.allowedStatuses(o.tracker, issue, o.meId)
@@ -136,7 +148,7 @@ export function useBoardDrag(o: {
   }
 
   const onDragEnd = (e: DragEndEvent) => {
-    const d = decide(e.active.id, e.over?.id ?? null)
+    const d = decide(e.active.id, dropTarget(e.over?.id ?? null))
     reset()
     if (!d) return
     if (d.kind === 'refused') o.toast({ tone: 'error', message: d.message })
@@ -159,8 +171,9 @@ export function useBoardDrag(o: {
     const issue = activeRef.current
     return {
       statusIds: b.columns.map((c) => c.status.id),
-      laneKeys: b.lanes.map((l) => l.key),
+      laneKeys: visibleLaneKeys(latest.current.layout),
       origin: issue ? { laneKey: laneOf(issue).key, statusId: issue.status.id } : null,
+      target: keyboardTarget.current,
     }
   }, [])
 
@@ -194,7 +207,7 @@ export function useBoardDrag(o: {
         : `${ref(id)} is over ${where}.`
     },
     announceEnd: (id: UniqueIdentifier, over: UniqueIdentifier | null) =>
-      decide(id, over)?.message ??
+      decide(id, dropTarget(over))?.message ??
       `${ref(id)} was dropped outside the board and stays where it was.`,
   }
 }

@@ -1,7 +1,7 @@
 import { useDroppable } from '@dnd-kit/core'
-import { useVirtualizer } from '@tanstack/react-virtual'
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import clsx from 'clsx'
-import { useRef } from 'react'
+import { memo, useCallback, useRef } from 'react'
 import type { Issue } from '../../../trackers/tracker'
 import { cellId } from '../keyboard-coordinates'
 import { IssueCard, type CardInfo } from './issue-card'
@@ -11,6 +11,8 @@ export const VIRTUALIZE_AFTER = 60
 const ESTIMATED_CARD = 104
 
 export interface CellProps {
+  /** Grid row of the cell's lane (boards with swimlanes); absent on a plain board. */
+  row?: number
   laneKey: string
   statusId: number
   statusIndex: number
@@ -34,6 +36,7 @@ export function BoardCell(p: CellProps) {
       // Tests find a drop target by lane and status: `data-cell="<laneKey>|<statusId>"`.
       data-cell={`${p.laneKey}|${p.statusId}`}
       data-dimmed={p.dimmed || undefined}
+      style={p.row === undefined ? undefined : { gridRow: p.row }}
       className={clsx(
         'min-h-16 rounded-md p-1 transition-colors',
         isOver && !p.dimmed && 'bg-indigo-50 ring-2 ring-indigo-400 dark:bg-indigo-950',
@@ -41,19 +44,48 @@ export function BoardCell(p: CellProps) {
         p.dimmed && 'opacity-40',
       )}
     >
-      {p.tall && p.issues.length > VIRTUALIZE_AFTER ? (
-        <VirtualCards issues={p.issues} cardInfo={p.cardInfo} />
-      ) : (
-        <ul className="flex flex-col gap-2">
-          {p.issues.map((i) => (
-            <li key={i.id}>
-              <IssueCard issue={i} {...p.cardInfo(i)} />
-            </li>
-          ))}
-        </ul>
-      )}
+      <CellCards issues={p.issues} cardInfo={p.cardInfo} tall={p.tall} />
     </div>
   )
+}
+
+/**
+ * The cell's cards, memoized apart from the droppable: dnd-kit re-renders every droppable when a
+ * drag starts, ends or changes cell, and the cards (or the virtualizer) need not follow.
+ */
+const CellCards = memo(function CellCards(p: {
+  issues: Issue[]
+  cardInfo: (issue: Issue) => CardInfo
+  tall: boolean
+}) {
+  return p.tall && p.issues.length > VIRTUALIZE_AFTER ? (
+    <VirtualCards issues={p.issues} cardInfo={p.cardInfo} />
+  ) : (
+    <ul className="flex flex-col gap-2">
+      {p.issues.map((i) => (
+        <li key={i.id}>
+          <IssueCard issue={i} {...p.cardInfo(i)} />
+        </li>
+      ))}
+    </ul>
+  )
+})
+
+/**
+ * A card's height from its ResizeObserver entry (read after layout). Without an entry (the ref
+ * call as a card mounts) it keeps the known or estimated size instead of reading offsetHeight:
+ * that read forced a layout per card, interleaved with the virtualizer's re-renders, and cost
+ * about a second of layout when a 2,000-card board first rendered.
+ */
+function measureCard(
+  el: Element,
+  entry: ResizeObserverEntry | undefined,
+  v: Virtualizer<HTMLDivElement, Element>,
+): number {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  const key = v.options.getItemKey(v.indexFromElement(el))
+  return v.itemSizeCache.get(key) ?? ESTIMATED_CARD
 }
 
 function VirtualCards({
@@ -64,13 +96,15 @@ function VirtualCards({
   cardInfo: (issue: Issue) => CardInfo
 }) {
   const scrollRef = useRef<HTMLDivElement>(null)
+  const getItemKey = useCallback((i: number) => issues[i]!.id, [issues])
   // The virtualizer is read fresh on every render of this small component; nothing memoizes it.
   // eslint-disable-next-line react-hooks/incompatible-library
   const v = useVirtualizer({
     count: issues.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ESTIMATED_CARD,
-    getItemKey: (i) => issues[i]!.id,
+    getItemKey,
+    measureElement: measureCard,
     overscan: 6,
     gap: 8,
   })

@@ -1,7 +1,8 @@
 import clsx from 'clsx'
 import { memo } from 'react'
-import type { BoardColumn as Column, BoardLane } from '../../../domain/board-columns'
+import type { BoardColumn as Column } from '../../../domain/board-columns'
 import type { Issue } from '../../../trackers/tracker'
+import type { BoardLayout } from '../board-layout'
 import { BoardCell } from './board-cell'
 import type { CardInfo } from './issue-card'
 
@@ -10,43 +11,53 @@ export function columnLabel(c: Column): string {
   return `${c.status.name}, ${n}${c.wip.over ? ', over the WIP limit' : ''}`
 }
 
-/** Memoized: a drag start or a move re-renders only the columns whose props change. */
+/**
+ * One status column of the board grid. With swimlanes it spans every grid row as a subgrid and puts
+ * each visible lane's cell in that lane's row, so cells line up across columns; without, it is a
+ * plain stack (one tall, virtualized cell) as high as its own cards.
+ * Memoized: a drag start or a move re-renders only the columns whose props change.
+ */
 export const BoardColumn = memo(function BoardColumn(p: {
   column: Column
   index: number
-  lanes: BoardLane[]
-  showLaneNames: boolean
+  layout: BoardLayout
   cardInfo: (issue: Issue) => CardInfo
   dimmed: boolean
   onExpand: () => void
 }) {
   const c = p.column
+  const { swimlanes, rows, rowCount } = p.layout
   return (
     <section
       role="region"
       aria-label={columnLabel(c)}
+      data-status-column={c.status.id}
+      style={{
+        gridColumn: p.index + 1,
+        gridRow: swimlanes ? `1 / span ${rowCount}` : 1,
+      }}
       className={clsx(
-        'flex shrink-0 flex-col gap-2 rounded-lg bg-slate-100 p-2 dark:bg-slate-800/60',
-        c.collapsed ? 'w-40' : 'w-72',
+        'gap-2 rounded-lg bg-slate-100 p-2 dark:bg-slate-800/60',
+        swimlanes ? 'grid grid-rows-subgrid' : 'flex flex-col self-start',
         c.wip.over && 'ring-2 ring-red-500',
       )}
     >
-      <header className="flex items-center justify-between gap-2 px-1">
-        <h2 className="truncate text-sm font-semibold">{c.status.name}</h2>
-        <span
-          className={clsx(
-            'rounded-full px-2 text-xs',
-            c.wip.over
-              ? 'bg-red-600 font-semibold text-white'
-              : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
-          )}
-          aria-hidden
-        >
-          {c.wip.limit !== null ? `${c.count}/${c.wip.limit}` : c.count}
-        </span>
-      </header>
-      {c.collapsed ? (
-        <>
+      <header className="flex flex-col gap-2" style={{ gridRow: 1 }}>
+        <div className="flex items-center justify-between gap-2 px-1">
+          <h2 className="truncate text-sm font-semibold">{c.status.name}</h2>
+          <span
+            className={clsx(
+              'rounded-full px-2 text-xs',
+              c.wip.over
+                ? 'bg-red-600 font-semibold text-white'
+                : 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
+            )}
+            aria-hidden
+          >
+            {c.wip.limit !== null ? `${c.count}/${c.wip.limit}` : c.count}
+          </span>
+        </div>
+        {c.collapsed && (
           <button
             type="button"
             className="text-left text-xs text-indigo-700 underline dark:text-indigo-300"
@@ -54,39 +65,25 @@ export const BoardColumn = memo(function BoardColumn(p: {
           >
             Show closed columns
           </button>
-          {p.lanes.map((lane) => (
-            <BoardCell
-              key={lane.key}
-              laneKey={lane.key}
-              statusId={c.status.id}
-              statusIndex={p.index}
-              issues={[]}
-              cardInfo={p.cardInfo}
-              dimmed={p.dimmed}
-              tall={false}
-            />
-          ))}
-        </>
-      ) : (
-        p.lanes.map((lane) => (
-          <div key={lane.key} className="flex flex-col gap-1">
-            {p.showLaneNames && (
-              <h3 className="px-1 text-xs font-medium text-slate-600 dark:text-slate-300">
-                {lane.label} <span className="text-slate-500">({lane.count})</span>
-              </h3>
-            )}
-            <BoardCell
-              laneKey={lane.key}
-              statusId={c.status.id}
-              statusIndex={p.index}
-              issues={lane.cells.get(c.status.id) ?? []}
-              cardInfo={p.cardInfo}
-              dimmed={p.dimmed}
-              tall={!p.showLaneNames}
-            />
-          </div>
-        ))
+        )}
+      </header>
+      {rows.map(({ lane, cellRow }) =>
+        cellRow === null ? null : (
+          <BoardCell
+            key={lane.key}
+            row={swimlanes ? cellRow : undefined}
+            laneKey={lane.key}
+            statusId={c.status.id}
+            statusIndex={p.index}
+            issues={c.collapsed ? NONE : (lane.cells.get(c.status.id) ?? NONE)}
+            cardInfo={p.cardInfo}
+            dimmed={p.dimmed}
+            tall={!swimlanes && !c.collapsed}
+          />
+        ),
       )}
     </section>
   )
 })
+
+const NONE: Issue[] = []

@@ -39,7 +39,10 @@ export function BoardToolbar({
         <select
           className={select}
           value={settings.swimlane}
-          onChange={(e) => onChange({ swimlane: e.target.value as SwimlaneField })}
+          // Lane keys mean nothing under another field (user 3 is not tracker 3): start expanded.
+          onChange={(e) =>
+            onChange({ swimlane: e.target.value as SwimlaneField, collapsedLanes: [] })
+          }
         >
           {SWIMLANE_FIELDS.map((f) => (
             <option key={f} value={f}>

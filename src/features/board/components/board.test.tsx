@@ -4,8 +4,10 @@ import {
   createRootRoute,
   createRouter,
   RouterProvider,
+  stripSearchParams,
+  useNavigate,
 } from '@tanstack/react-router'
-import { act, render, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { applyMove, planMove } from '../../../domain/apply-move'
@@ -16,7 +18,11 @@ import {
   sampleStatuses,
   status,
 } from '../../../domain/board-fixtures'
-import { boardSearchObject } from '../../../domain/board-search'
+import {
+  boardSearchDefaults,
+  boardSearchObject,
+  type BoardSearch,
+} from '../../../domain/board-search'
 import { TrackerProvider } from '../../../lib/tracker-context'
 import type { Issue, IssueDetail, IssuePatch, TrackerAdapter } from '../../../trackers/tracker'
 import { BoardView } from './board-view'
@@ -76,25 +82,46 @@ function fakeTracker(workflow: Record<number, number[]>) {
   }
 }
 
-function renderBoard(tracker: TrackerAdapter) {
+/**
+ * The board on a root route whose search is validated by the board's own schema and written back
+ * to the (memory) URL the way the app's board routes do, so tests can read what the URL keeps.
+ */
+function renderBoard(tracker: TrackerAdapter, url = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
-  const search = boardSearchObject.parse({})
   const rootRoute = createRootRoute({
-    component: () => (
-      <TrackerProvider tracker={tracker}>
-        <BoardView project="demo" search={search} onSearchChange={() => undefined} />
-      </TrackerProvider>
-    ),
+    validateSearch: boardSearchObject,
+    search: { middlewares: [stripSearchParams(boardSearchDefaults)] },
+    component: function Root() {
+      // The test router is not the app's registered one: its search types are not inferred.
+      const search = rootRoute.useSearch() as BoardSearch
+      const navigate = useNavigate()
+      return (
+        <TrackerProvider tracker={tracker}>
+          <BoardView
+            project="demo"
+            search={search}
+            onSearchChange={(patch) =>
+              void navigate({
+                to: '/',
+                search: ((prev: BoardSearch) => ({ ...prev, ...patch })) as never,
+                replace: true,
+              })
+            }
+          />
+        </TrackerProvider>
+      )
+    },
   })
   const router = createRouter({
     routeTree: rootRoute,
-    history: createMemoryHistory({ initialEntries: ['/'] }),
+    history: createMemoryHistory({ initialEntries: [url] }),
   })
-  render(
+  const utils = render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router} />
     </QueryClientProvider>,
   )
+  return { router, ...utils }
 }
 
 // jsdom has no layout: give each board cell a column-sized box and each card a box inside it,
@@ -132,21 +159,8 @@ describe('Board', () => {
     card(7).focus()
     await user.keyboard(' ')
     await waitFor(() => expect(fake.getIssue).toHaveBeenCalledWith(7, expect.anything()))
-    console.log(
-      'AFTER SPACE',
-      document.activeElement?.outerHTML.slice(0, 200),
-      [...document.querySelectorAll('[aria-live]')].map((e) => e.textContent),
-    )
     await user.keyboard('{ArrowRight}')
-    console.log(
-      'AFTER RIGHT',
-      [...document.querySelectorAll('[aria-live]')].map((e) => e.textContent),
-    )
     await user.keyboard(' ')
-    console.log(
-      'AFTER DROP',
-      [...document.querySelectorAll('[aria-live]')].map((e) => e.textContent),
-    )
 
     await waitFor(() => expect(within(region('In Progress')).getByText('#7')).toBeInTheDocument())
     expect(fake.updateIssue).toHaveBeenCalledWith(7, { statusId: 2 }, undefined)
@@ -204,5 +218,105 @@ describe('Board', () => {
     ).toBeInTheDocument()
     expect(fake.updateIssue).not.toHaveBeenCalled()
     expect(within(region('In Progress')).getByText('#1')).toBeInTheDocument()
+  })
+})
+
+describe('Board keyboard drop', () => {
+  it('drops in the cell the keys chose even before dnd-kit has caught up with them', async () => {
+    const { tracker, fake } = fakeTracker(developer)
+    const user = userEvent.setup()
+    renderBoard(tracker)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    card(7).focus()
+    await user.keyboard(' ')
+    await waitFor(() => expect(fake.getIssue).toHaveBeenCalledWith(7, expect.anything()))
+    // Two arrows and the drop within one act: React renders nothing in between, so dnd-kit's
+    // `over` still names New when Space arrives (as when a person types faster than a frame).
+    act(() => {
+      const el = document.activeElement!
+      fireEvent.keyDown(el, { code: 'ArrowRight', key: 'ArrowRight' })
+      fireEvent.keyDown(el, { code: 'ArrowRight', key: 'ArrowRight' })
+      fireEvent.keyDown(el, { code: 'Space', key: ' ' })
+    })
+    await waitFor(() =>
+      expect(fake.updateIssue).toHaveBeenCalledWith(7, { statusId: 3 }, undefined),
+    )
+    expect(await screen.findByText('Moved #7 to Resolved.')).toBeInTheDocument()
+    await waitFor(() => expect(within(region('Resolved')).getByText('#7')).toBeInTheDocument())
+  })
+})
+
+const laneButton = (name: string) =>
+  screen.getByRole('button', { name: new RegExp(`^Swimlane ${name},`) })
+const laneHeaders = () => [...document.querySelectorAll<HTMLElement>('[data-lane-header]')]
+const cells = (r: HTMLElement) => [...r.querySelectorAll<HTMLElement>('[data-cell]')]
+const laneOfCell = (c: HTMLElement) => c.getAttribute('data-cell')!.split('|')[0]
+const byAssignee = '/?swimlane=assignee'
+
+describe('Board swimlanes', () => {
+  it('lays each lane out as one row across all columns: a header row, then its cells', async () => {
+    const { tracker } = fakeTracker(developer)
+    renderBoard(tracker, byAssignee)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    // Lanes: Dave Lopper (user 6: #8, #6, #2), John Smith (user 5: #10, #7, #1), Unassigned.
+    expect(laneHeaders().map((h) => h.dataset.laneHeader)).toEqual(['6', '5', 'none'])
+    expect(laneButton('Dave Lopper')).toHaveAccessibleName('Swimlane Dave Lopper, 3 issues')
+    expect(laneButton('Unassigned')).toHaveAttribute('aria-expanded', 'true')
+    const headerRows = laneHeaders().map((h) => Number(h.style.gridRow))
+    expect(headerRows).toEqual([2, 4, 6])
+    const regions = screen.getAllByRole('region')
+    expect(regions).toHaveLength(6)
+    for (const r of regions) {
+      // Every column: one cell per lane, in lane order, each in the row under its lane's header.
+      expect(cells(r).map(laneOfCell)).toEqual(['6', '5', 'none'])
+      expect(cells(r).map((c) => Number(c.style.gridRow))).toEqual(headerRows.map((n) => n + 1))
+      expect(r.style.gridRow).toBe('1 / span 7')
+      expect(r).toHaveClass('grid-rows-subgrid')
+    }
+    expect(
+      within(region('New')).getByRole('button', { name: /^#8 / }).closest('[data-cell]'),
+    ).toHaveAttribute('data-cell', '6|1')
+  })
+
+  it('collapses a lane to its header with the count, keeps that in the URL, and expands it', async () => {
+    const first = fakeTracker(developer)
+    const user = userEvent.setup()
+    const { router, unmount } = renderBoard(first.tracker, byAssignee)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    await user.click(laneButton('John Smith'))
+    await waitFor(() => expect(laneButton('John Smith')).toHaveAttribute('aria-expanded', 'false'))
+    expect(laneButton('John Smith')).toHaveAccessibleName('Swimlane John Smith, 3 issues')
+    expect(screen.queryByRole('button', { name: /^#7 / })).not.toBeInTheDocument()
+    for (const r of screen.getAllByRole('region'))
+      expect(cells(r).map(laneOfCell)).toEqual(['6', 'none'])
+    expect(router.state.location.search).toMatchObject({ collapsedLanes: ['5'] })
+    const href = router.state.location.href
+
+    // The same URL opens the board with the lane still collapsed.
+    unmount()
+    const second = renderBoard(fakeTracker(developer).tracker, href)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    expect(laneButton('John Smith')).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByRole('button', { name: /^#7 / })).not.toBeInTheDocument()
+    await user.click(laneButton('John Smith'))
+    expect(await screen.findByRole('button', { name: /^#7 / })).toBeInTheDocument()
+    expect(laneButton('John Smith')).toHaveAttribute('aria-expanded', 'true')
+    expect(second.router.state.location.href).not.toContain('collapsedLanes')
+  })
+
+  it('moves a card down to the next lane shown, skipping a collapsed lane', async () => {
+    const { tracker, fake } = fakeTracker(developer)
+    const user = userEvent.setup()
+    renderBoard(tracker, `${byAssignee}&collapsedLanes=${encodeURIComponent('["5"]')}`)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    expect(laneButton('John Smith')).toHaveAttribute('aria-expanded', 'false')
+    card(8).focus()
+    await user.keyboard(' ')
+    await waitFor(() => expect(fake.getIssue).toHaveBeenCalledWith(8, expect.anything()))
+    await user.keyboard('{ArrowDown}')
+    expect(await screen.findByText('#8 is over New.')).toBeInTheDocument()
+    await user.keyboard(' ')
+    expect(await screen.findByText('Moved #8 to New, Unassigned.')).toBeInTheDocument()
+    expect(fake.updateIssue).toHaveBeenCalledWith(8, { assigneeId: null }, undefined)
   })
 })

@@ -18,9 +18,11 @@ import { priorityColor } from '../card-style'
 import { gridCoordinates } from '../keyboard-coordinates'
 import { useBoardDrag } from '../use-board-drag'
 import { useToasts } from '../use-toasts'
+import { boardLayout, toggleLane } from '../board-layout'
 import { BoardColumn } from './board-column'
 import { BoardToasts } from './board-toasts'
 import { CardBody, type CardInfo } from './issue-card'
+import { LaneHeader } from './lane-header'
 
 export interface BoardProps {
   issues: Issue[]
@@ -31,6 +33,9 @@ export interface BoardProps {
   meId: number | null
   onSettingsChange?: (patch: Partial<BoardSettings>) => void
 }
+
+const POINTER_OPTIONS = { activationConstraint: { distance: 6 } }
+const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } }
 
 const today = () => new Date().toISOString().slice(0, 10)
 
@@ -57,8 +62,13 @@ export function Board(p: BoardProps) {
         collapseClosed: p.settings.collapseClosed,
         hideEmpty: p.settings.hideEmpty,
         wipLimits: p.settings.wip,
+        collapsedLanes: p.settings.collapsedLanes,
       }),
     [issues, p.statuses, p.priorities, p.settings],
+  )
+  const layout = useMemo(
+    () => boardLayout(board.columns, board.lanes, p.settings.swimlane !== 'none'),
+    [board, p.settings.swimlane],
   )
   const cardInfos = useMemo(() => {
     const subtasks = new Map<number, number>()
@@ -84,9 +94,15 @@ export function Board(p: BoardProps) {
     () => onSettingsChange?.({ collapseClosed: false }),
     [onSettingsChange],
   )
+  const collapsedLanes = p.settings.collapsedLanes
+  const toggleLaneKey = useCallback(
+    (key: string) => onSettingsChange?.({ collapsedLanes: toggleLane(collapsedLanes, key) }),
+    [onSettingsChange, collapsedLanes],
+  )
   const drag = useBoardDrag({
     tracker,
     board,
+    layout,
     issues,
     showMove,
     unshowMove,
@@ -94,12 +110,17 @@ export function Board(p: BoardProps) {
     meId: p.meId,
     toast: show,
   })
+  // Sensor options must keep their identity: new options give dnd-kit new activators, and new
+  // activators re-render every card on the board (each card's listeners change) on every render.
+  const { grid, onKeyboardTarget } = drag
+  const keyboardOptions = useMemo(
+    () => ({ coordinateGetter: gridCoordinates(grid, onKeyboardTarget) }),
+    [grid, onKeyboardTarget],
+  )
   const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 8 } }),
-    useSensor(KeyboardSensor, {
-      coordinateGetter: gridCoordinates(drag.grid, drag.onKeyboardTarget),
-    }),
+    useSensor(PointerSensor, POINTER_OPTIONS),
+    useSensor(TouchSensor, TOUCH_OPTIONS),
+    useSensor(KeyboardSensor, keyboardOptions),
   )
   const announcements: Announcements = {
     onDragStart: ({ active }) => drag.announceStart(active.id),
@@ -123,14 +144,24 @@ export function Board(p: BoardProps) {
       onDragEnd={drag.onDragEnd}
       onDragCancel={drag.onDragCancel}
     >
-      <div className="flex items-start gap-3 overflow-x-auto pb-4" data-board>
+      <div
+        className="grid gap-x-3 gap-y-2 overflow-x-auto pb-4"
+        style={{
+          gridTemplateColumns: layout.templateColumns,
+          gridTemplateRows: `repeat(${layout.rowCount}, auto)`,
+        }}
+        data-board
+      >
+        {layout.swimlanes &&
+          layout.rows.map(({ lane, headerRow }) => (
+            <LaneHeader key={lane.key} lane={lane} row={headerRow!} onToggle={toggleLaneKey} />
+          ))}
         {board.columns.map((column, index) => (
           <BoardColumn
             key={column.status.id}
             column={column}
             index={index}
-            lanes={board.lanes}
-            showLaneNames={p.settings.swimlane !== 'none'}
+            layout={layout}
             cardInfo={cardInfo}
             dimmed={drag.isDimmed(column)}
             onExpand={expandClosed}
@@ -140,7 +171,7 @@ export function Board(p: BoardProps) {
       <DragOverlay dropAnimation={null}>
         {drag.active ? (
           <div className="w-68 rotate-1 cursor-grabbing shadow-lg">
-            <CardBody issue={drag.active} {...cardInfo(drag.active)} />
+            <CardBody issue={drag.active} overlay {...cardInfo(drag.active)} />
           </div>
         ) : null}
       </DragOverlay>

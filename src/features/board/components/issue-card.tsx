@@ -21,7 +21,11 @@ export function dragId(id: number): string {
  * What a card shows; also rendered in the DragOverlay. Memoized on primitive props: dnd-kit
  * re-renders every draggable on drag start and end, and the body (with its Link) need not follow.
  */
-export const CardBody = memo(function CardBody({ issue, ...info }: { issue: Issue } & CardInfo) {
+export const CardBody = memo(function CardBody({
+  issue,
+  overlay = false,
+  ...info
+}: { issue: Issue; overlay?: boolean } & CardInfo) {
   const overdue = isOverdue(issue, info.today)
   return (
     <div
@@ -42,16 +46,22 @@ export const CardBody = memo(function CardBody({ issue, ...info }: { issue: Issu
           </span>
         )}
       </div>
-      <Link
-        to="/$conn/issues/$id"
-        params={{ conn: info.conn, id: issue.id }}
-        className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline dark:text-slate-100"
-        draggable={false}
-        // Hovering cards while dragging must not preload issue pages (chunk + fetch per card).
-        preload={false}
-      >
-        {issue.subject}
-      </Link>
+      {overlay ? (
+        // The picture under the pointer while dragging: no second link to the issue (and no
+        // router work on pickup).
+        <span className="font-medium text-slate-900 dark:text-slate-100">{issue.subject}</span>
+      ) : (
+        <Link
+          to="/$conn/issues/$id"
+          params={{ conn: info.conn, id: issue.id }}
+          className="font-medium text-slate-900 after:absolute after:inset-0 hover:underline dark:text-slate-100"
+          draggable={false}
+          // Hovering cards while dragging must not preload issue pages (chunk + fetch per card).
+          preload={false}
+        >
+          {issue.subject}
+        </Link>
+      )}
       <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
         {issue.dueDate && (
           <span className={clsx(overdue && 'font-semibold text-red-700 dark:text-red-400')}>
