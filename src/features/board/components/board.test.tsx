@@ -221,6 +221,25 @@ describe('Board', () => {
   })
 })
 
+describe('Board card click', () => {
+  it('opens the issue on a click, but not when the button comes up after a cancelled drag', async () => {
+    const { tracker } = fakeTracker(developer)
+    const { router } = renderBoard(tracker)
+    await screen.findByRole('region', { name: /^New, 4 issues/ })
+    const link = within(card(7)).getByRole('link')
+    const at = (x: number) => ({ clientX: x, clientY: 20, detail: 1, button: 0 })
+
+    // Pressed, dragged 40 px, Escape, released: the click that follows lands on the link.
+    fireEvent.pointerDown(link, at(20))
+    fireEvent.click(link, at(60))
+    expect(router.state.location.pathname).toBe('/')
+
+    fireEvent.pointerDown(link, at(20))
+    fireEvent.click(link, at(22))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/main/issues/7'))
+  })
+})
+
 describe('Board keyboard drop', () => {
   it('drops in the cell the keys chose even before dnd-kit has caught up with them', async () => {
     const { tracker, fake } = fakeTracker(developer)

@@ -21,7 +21,7 @@ import { useToasts } from '../use-toasts'
 import { boardLayout, toggleLane } from '../board-layout'
 import { BoardColumn } from './board-column'
 import { BoardToasts } from './board-toasts'
-import { CardBody, type CardInfo } from './issue-card'
+import { CardBody, DRAG_DISTANCE, type CardInfo } from './issue-card'
 import { LaneHeader } from './lane-header'
 
 export interface BoardProps {
@@ -34,7 +34,7 @@ export interface BoardProps {
   onSettingsChange?: (patch: Partial<BoardSettings>) => void
 }
 
-const POINTER_OPTIONS = { activationConstraint: { distance: 6 } }
+const POINTER_OPTIONS = { activationConstraint: { distance: DRAG_DISTANCE } }
 const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } }
 
 const today = () => new Date().toISOString().slice(0, 10)

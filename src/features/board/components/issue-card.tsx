@@ -1,7 +1,7 @@
 import { useDraggable } from '@dnd-kit/core'
 import { Link } from '@tanstack/react-router'
 import clsx from 'clsx'
-import { memo } from 'react'
+import { memo, useRef, type MouseEvent, type PointerEvent } from 'react'
 import type { ConnectionId, Issue } from '../../../trackers/tracker'
 import { initials, isOverdue } from '../card-style'
 
@@ -12,6 +12,9 @@ export interface CardInfo {
   /** Subtasks among the loaded issues; null when unknown. */
   subtasks: number | null
 }
+
+/** The pointer travel (px) that starts a drag (the PointerSensor's activation distance). */
+export const DRAG_DISTANCE = 6
 
 export function dragId(id: number): string {
   return `issue|${id}`
@@ -96,11 +99,33 @@ export const IssueCard = memo(function IssueCard({ issue, ...info }: { issue: Is
     id: dragId(issue.id),
     data: { issue },
   })
+  // A drag cancelled with Escape still ends in a click on the card's link when the button comes
+  // up (dnd-kit only swallows the click after a drop): a mouse click far from where the button
+  // went down is a drag, never a request to open the issue.
+  const down = useRef<{ x: number; y: number } | null>(null)
+  const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
+    down.current = { x: e.clientX, y: e.clientY }
+    listeners?.onPointerDown?.(e)
+  }
+  const onClickCapture = (e: MouseEvent) => {
+    const from = down.current
+    down.current = null
+    if (
+      e.detail > 0 &&
+      from &&
+      Math.hypot(e.clientX - from.x, e.clientY - from.y) >= DRAG_DISTANCE
+    ) {
+      e.preventDefault()
+      e.stopPropagation()
+    }
+  }
   return (
     <div
       ref={setNodeRef}
       {...attributes}
       {...listeners}
+      onPointerDown={onPointerDown}
+      onClickCapture={onClickCapture}
       data-card={issue.id}
       aria-roledescription="draggable issue"
       aria-label={`#${issue.id} ${issue.subject}`}
