@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
-import { parseSort, toggleSort, type IssueSearch } from '../../../domain/issue-search'
+import { parseSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
 import { metadataQueries, useIssueStore } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
-import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS, visibleColumns } from '../columns'
+import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS } from '../columns'
 import { BulkBar } from './bulk-bar'
 import { ColumnChooser } from './column-chooser'
 import { FilterBar } from './filter-bar'
@@ -54,7 +54,6 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const defaultColumns = project ? DEFAULT_COLUMNS : ['project', ...DEFAULT_COLUMNS]
   const columnIds = search.columns.length > 0 ? search.columns : defaultColumns
   const available = useMemo(() => [...COLUMNS, ...customFieldColumns(store.issues)], [store.issues])
-  const columns = useMemo(() => visibleColumns(columnIds, available), [columnIds, available])
 
   // Row selection for bulk edit: what the user picked, not a view, so it stays out of the URL.
   const [selected, setSelected] = useState<ReadonlySet<IssueId>>(() => new Set())
@@ -127,11 +126,12 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
               conn={tracker.id}
               groups={groups}
               issues={sorted}
-              columns={columns}
+              available={available}
+              visible={columnIds}
               widths={search.widths}
-              onResize={(id, px) => onChange({ widths: { ...search.widths, [id]: px } })}
+              onWidthsChange={(widths) => onChange({ widths })}
               sort={search.sort}
-              onSort={(field, multi) => onChange({ sort: toggleSort(search.sort, field, multi) })}
+              onSortChange={(sort) => onChange({ sort })}
               selected={selected}
               onSelect={onSelect}
             />
