@@ -29,6 +29,7 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const types = useQuery(metadataQueries.types(tracker))
   const priorities = useQuery(metadataQueries.priorities(tracker))
   const me = useQuery(metadataQueries.me(tracker))
+  const customFields = useQuery(metadataQueries.customFields(tracker))
   // Typing stays responsive on 10,000 issues: the table follows a deferred copy of the search.
   const deferred = useDeferredValue(search)
 
@@ -91,6 +92,7 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
           types: types.data ?? [],
           priorities: priorities.data ?? [],
         }}
+        customFields={customFields.data}
       />
       <div className="flex items-start justify-between gap-2">
         <StatusLine store={store} shown={sorted.length} />
