@@ -1,10 +1,9 @@
 import { createRow, flexRender, type Column, type Table } from '@tanstack/react-table'
-import { Link } from '@tanstack/react-router'
 import clsx from 'clsx'
-import { memo, useMemo } from 'react'
+import { memo, useMemo, type MouseEvent } from 'react'
 import { focusRing } from '../../../components/ui/button'
 import type { IssueGroup } from '../../../domain/issue-sort'
-import type { ConnectionId, Issue, IssueId } from '../../../trackers/tracker'
+import type { Issue, IssueId } from '../../../trackers/tracker'
 import { SELECT_COLUMN } from '../columns'
 
 export const ROW_HEIGHT = 36
@@ -13,7 +12,8 @@ export interface IssueRowProps {
   table: Table<Issue>
   /** The visible columns in order: a new array when they change, so the row re-renders then. */
   columns: Column<Issue, unknown>[]
-  conn: ConnectionId
+  /** The issue page's URL. */
+  href: string
   issue: Issue
   index: number
   active: boolean
@@ -21,7 +21,12 @@ export interface IssueRowProps {
   /** Stable callbacks: a row re-renders only when its own issue, state or the columns change. */
   onSelect: (id: IssueId, range: boolean) => void
   onActivate: (index: number) => void
+  /** Client-side navigation to the issue, for a plain left click on its link. */
+  onOpen: (id: IssueId) => void
 }
+
+const plainClick = (e: MouseEvent) =>
+  !e.defaultPrevented && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey
 
 /**
  * One issue's row. The TanStack row is made here, for the rows in the virtual window only: a row
@@ -29,13 +34,14 @@ export interface IssueRowProps {
  */
 export const IssueRow = memo(function IssueRow({
   table,
-  conn,
+  href,
   issue,
   index,
   active,
   selected,
   onSelect,
   onActivate,
+  onOpen,
 }: IssueRowProps) {
   const row = useMemo(
     () => createRow(table, String(issue.id), issue, index, 0),
@@ -80,14 +86,18 @@ export const IssueRow = memo(function IssueRow({
           case 'subject':
             return (
               <td key={cell.id} className="truncate px-2">
-                <Link
-                  to="/$conn/issues/$id"
-                  params={{ conn, id: issue.id }}
+                <a
+                  href={href}
                   aria-label={`#${issue.id} ${issue.subject}`}
                   className={`hover:underline ${focusRing}`}
+                  onClick={(e) => {
+                    if (!plainClick(e)) return
+                    e.preventDefault()
+                    onOpen(issue.id)
+                  }}
                 >
                   {issue.subject}
-                </Link>
+                </a>
               </td>
             )
           default:

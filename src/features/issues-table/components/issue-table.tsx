@@ -1,4 +1,4 @@
-import { useNavigate } from '@tanstack/react-router'
+import { useNavigate, useRouter } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { focusRing } from '../../../components/ui/button'
@@ -61,6 +61,7 @@ export function IssueTable({
   const [active, setActive] = useState(0)
   const scroller = useRef<HTMLDivElement>(null)
   const navigate = useNavigate()
+  const router = useRouter()
   const today = new Date().toISOString().slice(0, 10)
   const table = useColumnModel({
     issues,
@@ -73,6 +74,7 @@ export function IssueTable({
     today,
   })
   const columns = table.getVisibleLeafColumns()
+  const state = table.getState()
 
   // Ungrouped, the issues are the rows: nothing is copied for 10,000 of them.
   const rows: readonly Row[] = useMemo(() => {
@@ -83,16 +85,23 @@ export function IssueTable({
     })
   }, [groups, issues, collapsed])
 
+  // Stable while the rows are: a new key function makes the virtualizer re-measure every row.
+  const getItemKey = useCallback(
+    (index: number) => {
+      const r = rows[index]!
+      return isGroup(r) ? `g-${r.group.key}` : r.id
+    },
+    [rows],
+  )
   const virtual = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scroller.current,
     // Fixed-height rows: nothing is measured, so scrolling never forces a layout.
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    getItemKey: (index) => {
-      const r = rows[index]!
-      return isGroup(r) ? `g-${r.group.key}` : r.id
-    },
+    overscan: 6,
+    getItemKey,
+    // Scrolling renders in React's own batch, not synchronously inside the scroll event.
+    useFlushSync: false,
     // Until the container is measured (and in tests), assume a screenful.
     initialRect: { width: 1200, height: 700 },
   })
@@ -101,6 +110,20 @@ export function IssueTable({
   const bottom = virtual.getTotalSize() - (items.at(-1)?.end ?? 0)
 
   const select = useStableCallback(onSelect)
+  // Rows link with plain anchors: a router Link per row rebuilds its href on every URL change
+  // (each filter or sort), for 50 rows at a time. The list's href is built once.
+  const issuesHref = useMemo(
+    () =>
+      router
+        .buildLocation({ to: '/$conn/issues', params: { conn } })
+        .href.split(/[?#]/)[0]!
+        .replace(/\/$/, ''),
+    [router, conn],
+  )
+  const open = useCallback(
+    (id: IssueId) => void navigate({ to: '/$conn/issues/$id', params: { conn, id } }),
+    [navigate, conn],
+  )
   const toggleGroup = useCallback(
     (key: string) =>
       setCollapsed((prev) => {
@@ -133,7 +156,7 @@ export function IssueTable({
     } else if (e.key === 'x') {
       if (issue) onSelect(issue.id, false)
     } else if (e.key === 'Enter') {
-      if (issue) void navigate({ to: '/$conn/issues/$id', params: { conn, id: issue.id } })
+      if (issue) open(issue.id)
     }
   }
 
@@ -144,13 +167,20 @@ export function IssueTable({
       onKeyDown={onKeyDown}
       aria-label="Issues (j/k or arrows to move, x to select, Enter to open)"
       role="region"
-      className={`h-[70vh] overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none] dark:border-slate-800 ${focusRing}`}
+      // Its size never depends on the rows, so a scroll step lays out only what is inside.
+      className={`h-[70vh] overflow-auto rounded-lg border border-slate-200 [contain:strict] [overflow-anchor:none] dark:border-slate-800 ${focusRing}`}
     >
       <table
         className="w-full table-fixed border-separate border-spacing-0 text-sm"
         style={{ minWidth: table.getTotalSize() }}
       >
-        <TableHeader table={table} />
+        <TableHeader
+          table={table}
+          columns={columns}
+          sorting={state.sorting}
+          sizing={state.columnSizing}
+          sizingInfo={state.columnSizingInfo}
+        />
         <tbody>
           {top > 0 && (
             <tr aria-hidden style={{ height: top }}>
@@ -172,13 +202,14 @@ export function IssueTable({
                 key={v.key}
                 table={table}
                 columns={columns}
-                conn={conn}
+                href={`${issuesHref}/${row.id}`}
                 issue={row}
                 index={v.index}
                 active={v.index === active}
                 selected={selected.has(row.id)}
                 onSelect={select}
                 onActivate={setActive}
+                onOpen={open}
               />
             )
           })}

@@ -1,4 +1,13 @@
-import { flexRender, type Header, type Table } from '@tanstack/react-table'
+import {
+  flexRender,
+  type Column,
+  type ColumnSizingInfoState,
+  type ColumnSizingState,
+  type Header,
+  type SortingState,
+  type Table,
+} from '@tanstack/react-table'
+import { memo } from 'react'
 import { focusRing } from '../../../components/ui/button'
 import type { Issue } from '../../../trackers/tracker'
 import { SELECT_COLUMN } from '../columns'
@@ -8,9 +17,19 @@ const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 const thClass =
   'relative border-b border-slate-200 bg-slate-50 px-2 py-1.5 text-left text-xs font-semibold text-slate-700 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300'
 
+export interface TableHeaderProps {
+  table: Table<Issue>
+  // The parts of the table's state the header shows: it re-renders when they change, not on
+  // every scroll step of the rows below.
+  columns: Column<Issue, unknown>[]
+  sorting: SortingState
+  sizing: ColumnSizingState
+  sizingInfo: ColumnSizingInfoState
+}
+
 /** The header row from TanStack Table's header groups: sort buttons, sort state, resizing. */
-export function TableHeader({ table }: { table: Table<Issue> }) {
-  const delta = table.getState().columnSizingInfo.deltaOffset ?? 0
+export const TableHeader = memo(function TableHeader({ table, sizingInfo }: TableHeaderProps) {
+  const delta = sizingInfo.deltaOffset ?? 0
   return (
     <thead className="sticky top-0 z-10">
       {table.getHeaderGroups().map((g) => (
@@ -32,7 +51,7 @@ export function TableHeader({ table }: { table: Table<Issue> }) {
       ))}
     </thead>
   )
-}
+})
 
 function HeaderCell({ header, width }: { header: Header<Issue, unknown>; width: number }) {
   const { column } = header
