@@ -30,8 +30,10 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const priorities = useQuery(metadataQueries.priorities(tracker))
   const me = useQuery(metadataQueries.me(tracker))
   const customFields = useQuery(metadataQueries.customFields(tracker))
-  // Typing stays responsive on 10,000 issues: the table follows a deferred copy of the search.
-  const deferred = useDeferredValue(search)
+  // Typing stays responsive on 10,000 issues: while the text search is in flight the table
+  // follows a deferred copy of the search; any other change (a filter, a sort) applies at once.
+  const lagging = useDeferredValue(search)
+  const deferred = lagging.q === search.q ? search : lagging
 
   const order = useMemo(
     () => ({
