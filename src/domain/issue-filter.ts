@@ -17,16 +17,82 @@ function inRange(value: string | null, from?: string, to?: string): boolean {
   return (!from || day >= from) && (!to || day <= to)
 }
 
-function cfMatches(issue: Issue, cf: Record<string, string[]>): boolean {
+/**
+ * A custom field filter value: a plain value is Redmine's `=` (a list field's choice, or a text
+ * field's exact value), `~text` is Redmine's `~` (contains, case-insensitive).
+ */
+export const CF_CONTAINS = '~'
+
+export type CfCondition = { op: 'is'; value: string } | { op: 'contains'; value: string }
+
+export function parseCfValue(raw: string): CfCondition {
+  return raw.startsWith(CF_CONTAINS)
+    ? { op: 'contains', value: raw.slice(CF_CONTAINS.length) }
+    : { op: 'is', value: raw }
+}
+
+export function formatCfValue(c: CfCondition): string {
+  return c.op === 'contains' ? `${CF_CONTAINS}${c.value}` : c.value
+}
+
+/**
+ * What filtering reads from an issue, derived once per issue object. Issues are immutable
+ * snapshots (a refresh replaces the changed ones), so a WeakMap is a safe cache: typing in the
+ * search box lower-cases nothing, and old snapshots' entries go with them.
+ */
+interface Derived {
+  /** Subject and description, lower-cased, split by a character no query contains. */
+  text: string
+  /** Custom field values by field id, as given and lower-cased. */
+  cf: Map<number, { values: string[]; lower: string[] }>
+}
+const derivedCache = new WeakMap<Issue, Derived>()
+
+function derived(i: Issue): Derived {
+  let d = derivedCache.get(i)
+  if (!d) {
+    const cf = new Map<number, { values: string[]; lower: string[] }>()
+    for (const f of i.customFields) {
+      const values = f.value == null ? [] : Array.isArray(f.value) ? f.value : [f.value]
+      cf.set(f.id, { values, lower: values.map((v) => v.toLowerCase()) })
+    }
+    d = { text: `${i.subject.toLowerCase()}\u0000${i.description.toLowerCase()}`, cf }
+    derivedCache.set(i, d)
+  }
+  return d
+}
+
+interface CfTest {
+  id: number
+  is: string[]
+  contains: string[]
+}
+
+function cfTests(cf: Record<string, string[]>): CfTest[] {
+  const tests: CfTest[] = []
   for (const [id, wanted] of Object.entries(cf)) {
-    if (wanted.length === 0) continue
-    const field = issue.customFields.find((f) => f.id === Number(id))
-    const values =
-      field?.value == null ? [] : Array.isArray(field.value) ? field.value : [field.value]
-    // A single value is a list choice or, for text fields, a case-insensitive "contains".
-    const ok = wanted.some((w) =>
-      values.some((v) => v === w || v.toLowerCase().includes(w.toLowerCase())),
-    )
+    const t: CfTest = { id: Number(id), is: [], contains: [] }
+    for (const raw of wanted) {
+      const c = parseCfValue(raw)
+      if (c.op === 'is') t.is.push(c.value)
+      // An empty "contains" asks for nothing.
+      else if (c.value.trim()) t.contains.push(c.value.trim().toLowerCase())
+    }
+    if (t.is.length + t.contains.length > 0) tests.push(t)
+  }
+  return tests
+}
+
+/** Every field's test must pass; within a field, any value (Redmine's "is any of"). */
+function cfMatches(issue: Issue, tests: readonly CfTest[]): boolean {
+  if (tests.length === 0) return true
+  const cf = derived(issue).cf
+  for (const t of tests) {
+    const field = cf.get(t.id)
+    if (!field) return false
+    const ok =
+      t.is.some((w) => field.values.includes(w)) ||
+      t.contains.some((w) => field.lower.some((v) => v.includes(w)))
     if (!ok) return false
   }
   return true
@@ -35,6 +101,7 @@ function cfMatches(issue: Issue, cf: Record<string, string[]>): boolean {
 export function makeIssuePredicate(s: IssueSearch, ctx: FilterContext): (i: Issue) => boolean {
   const q = s.q.trim().toLowerCase()
   const assignees = s.assignee.map((a) => (a === 'me' ? (ctx.meId ?? -1) : a))
+  const cf = cfTests(s.cf)
   return (i) => {
     if (s.status === 'open' && i.status.isClosed) return false
     if (s.status === 'closed' && !i.status.isClosed) return false
@@ -48,20 +115,12 @@ export function makeIssuePredicate(s: IssueSearch, ctx: FilterContext): (i: Issu
       const ok = assignees.some((a) => (a === 'none' ? i.assignee === null : i.assignee?.id === a))
       if (!ok) return false
     }
-    if (!cfMatches(i, s.cf)) return false
+    if (!cfMatches(i, cf)) return false
     if (!inRange(i.createdOn, s.createdFrom, s.createdTo)) return false
     if (!inRange(i.updatedOn, s.updatedFrom, s.updatedTo)) return false
     if (!inRange(i.dueDate, s.dueFrom, s.dueTo)) return false
     if (s.attachments === true && !(i.attachmentCount && i.attachmentCount > 0)) return false
-    if (q) {
-      const ref = `#${i.id}`
-      if (
-        !i.subject.toLowerCase().includes(q) &&
-        !i.description.toLowerCase().includes(q) &&
-        ref !== q
-      )
-        return false
-    }
+    if (q && !derived(i).text.includes(q) && `#${i.id}` !== q) return false
     return true
   }
 }

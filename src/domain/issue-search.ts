@@ -67,7 +67,10 @@ export const issueSearchObject = z.object({
   author: ids,
   category: ids,
   version: ids,
-  /** Custom field values: `{ "1": ["major", "critical"] }`. */
+  /**
+   * Custom field values: `{ "1": ["major", "critical"], "2": ["~staging"] }`. A plain value is
+   * "is" (any of them), `~text` is "contains" (see parseCfValue in issue-filter.ts).
+   */
   cf: fallback(z.record(z.string().regex(/^\d+$/), z.array(z.string())), {}),
   q: fallback(z.string().max(200), ''),
   createdFrom: isoDate,

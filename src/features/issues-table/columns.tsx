@@ -1,4 +1,8 @@
-/** The table's columns: header, sort field, width and cell renderer. */
+/**
+ * The table's columns: header, sort field, default width and cell renderer, and their TanStack
+ * Table definitions. Rows stay ours: sorting, filtering and grouping are the domain's functions.
+ */
+import type { ColumnDef, RowData } from '@tanstack/react-table'
 import type { ReactNode } from 'react'
 import type { Issue, IssueSortField } from '../../trackers/tracker'
 
@@ -6,64 +10,86 @@ export interface Column {
   id: string
   header: string
   sort?: IssueSortField
-  width: string
+  /** Default width in px (resizing stores others in the URL's `widths`). */
+  size: number
   cell: (i: Issue, today: string) => ReactNode
 }
+
+declare module '@tanstack/react-table' {
+  // Declaration merging must keep TanStack's type parameters, used or not.
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface ColumnMeta<TData extends RowData, TValue> {
+    /** The domain sort field behind the column's sort state. */
+    sort?: IssueSortField
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  interface TableMeta<TData extends RowData> {
+    /** `YYYY-MM-DD`, for overdue marks. */
+    today: string
+  }
+}
+
+/** Always shown, always first: the row checkbox, the id and the subject (the row's link). */
+export const SELECT_COLUMN = 'select'
+export const FIXED_COLUMNS = [SELECT_COLUMN, 'id', 'subject'] as const
+
+export const MIN_WIDTH = 40
+export const MAX_WIDTH = 1200
 
 const date = (v: string | null) => (v ? v.slice(0, 10) : '')
 const hours = (v: number | null) => (v == null ? '' : v.toFixed(1))
 
 export const COLUMNS: Column[] = [
-  { id: 'project', header: 'Project', sort: 'project', width: '9rem', cell: (i) => i.project.name },
-  { id: 'tracker', header: 'Tracker', sort: 'tracker', width: '6rem', cell: (i) => i.tracker.name },
-  { id: 'status', header: 'Status', sort: 'status', width: '7rem', cell: (i) => i.status.name },
+  { id: 'project', header: 'Project', sort: 'project', size: 144, cell: (i) => i.project.name },
+  { id: 'tracker', header: 'Tracker', sort: 'tracker', size: 96, cell: (i) => i.tracker.name },
+  { id: 'status', header: 'Status', sort: 'status', size: 112, cell: (i) => i.status.name },
   {
     id: 'priority',
     header: 'Priority',
     sort: 'priority',
-    width: '6rem',
+    size: 96,
     cell: (i) => i.priority.name,
   },
   {
     id: 'assignee',
     header: 'Assignee',
     sort: 'assignee',
-    width: '9rem',
+    size: 144,
     cell: (i) => i.assignee?.name ?? '',
   },
-  { id: 'author', header: 'Author', sort: 'author', width: '9rem', cell: (i) => i.author.name },
+  { id: 'author', header: 'Author', sort: 'author', size: 144, cell: (i) => i.author.name },
   {
     id: 'category',
     header: 'Category',
     sort: 'category',
-    width: '7rem',
+    size: 112,
     cell: (i) => i.category?.name ?? '',
   },
   {
     id: 'version',
     header: 'Version',
     sort: 'version',
-    width: '6rem',
+    size: 96,
     cell: (i) => i.version?.name ?? '',
   },
   {
     id: 'parent',
     header: 'Parent',
-    width: '4rem',
+    size: 64,
     cell: (i) => (i.parent ? `#${i.parent.id}` : ''),
   },
   {
     id: 'start',
     header: 'Start',
     sort: 'startDate',
-    width: '6.5rem',
+    size: 104,
     cell: (i) => date(i.startDate),
   },
   {
     id: 'due',
     header: 'Due',
     sort: 'dueDate',
-    width: '6.5rem',
+    size: 104,
     cell: (i, today) =>
       i.dueDate && i.dueDate < today && !i.status.isClosed ? (
         <span className="font-medium text-red-700 dark:text-red-400">
@@ -73,33 +99,33 @@ export const COLUMNS: Column[] = [
         date(i.dueDate)
       ),
   },
-  { id: 'done', header: 'Done', sort: 'doneRatio', width: '4rem', cell: (i) => `${i.doneRatio}%` },
+  { id: 'done', header: 'Done', sort: 'doneRatio', size: 64, cell: (i) => `${i.doneRatio}%` },
   {
     id: 'estimated',
     header: 'Est. h',
     sort: 'estimatedHours',
-    width: '4.5rem',
+    size: 72,
     cell: (i) => hours(i.estimatedHours),
   },
   {
     id: 'spent',
     header: 'Spent h',
     sort: 'spentHours',
-    width: '4.5rem',
+    size: 72,
     cell: (i) => hours(i.spentHours),
   },
   {
     id: 'created',
     header: 'Created',
     sort: 'createdOn',
-    width: '6.5rem',
+    size: 104,
     cell: (i) => date(i.createdOn),
   },
   {
     id: 'updated',
     header: 'Updated',
     sort: 'updatedOn',
-    width: '6.5rem',
+    size: 104,
     cell: (i) => date(i.updatedOn),
   },
 ]
@@ -114,7 +140,7 @@ export function customFieldColumns(issues: readonly Issue[]): Column[] {
   return [...seen].map(([id, name]) => ({
     id: `cf${id}`,
     header: name,
-    width: '8rem',
+    size: 128,
     cell: (i) => {
       const v = i.customFields.find((f) => f.id === id)?.value
       return Array.isArray(v) ? v.join(', ') : (v ?? '')
@@ -126,4 +152,43 @@ export function customFieldColumns(issues: readonly Issue[]): Column[] {
 export function visibleColumns(ids: readonly string[], available: readonly Column[]): Column[] {
   const byId = new Map(available.map((c) => [c.id, c]))
   return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
+/** The column id that shows a sort field, for TanStack's sort state (`updatedOn` → `updated`). */
+export const columnForSort: ReadonlyMap<IssueSortField, string> = new Map([
+  ['id', 'id'],
+  ['subject', 'subject'],
+  ...COLUMNS.flatMap((c) => (c.sort ? [[c.sort, c.id] as const] : [])),
+])
+
+function toDef(c: Column): ColumnDef<Issue> {
+  return {
+    id: c.id,
+    header: c.header,
+    // Sorting needs an accessor; the value itself is never used (the domain sorts).
+    accessorFn: (i) => i.id,
+    cell: ({ row, table }) => c.cell(row.original, table.options.meta?.today ?? ''),
+    size: c.size,
+    minSize: MIN_WIDTH,
+    maxSize: MAX_WIDTH,
+    enableSorting: c.sort !== undefined,
+    enableMultiSort: c.sort !== undefined,
+    meta: { sort: c.sort },
+  }
+}
+
+/** Definitions for TanStack Table: the fixed columns, then every available one. */
+export function columnDefs(available: readonly Column[]): ColumnDef<Issue>[] {
+  return [
+    {
+      id: SELECT_COLUMN,
+      header: 'Selected',
+      size: 36,
+      enableSorting: false,
+      enableResizing: false,
+    },
+    toDef({ id: 'id', header: '#', sort: 'id', size: 72, cell: (i) => `#${i.id}` }),
+    toDef({ id: 'subject', header: 'Subject', sort: 'subject', size: 352, cell: (i) => i.subject }),
+    ...available.map(toDef),
+  ]
 }

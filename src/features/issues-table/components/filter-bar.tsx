@@ -1,9 +1,10 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { Button, focusRing } from '../../../components/ui/button'
 import { inputClass } from '../../../components/ui/input'
 import { activeFilterCount } from '../../../domain/issue-filter'
 import { GROUP_FIELDS, issueSearchDefaults, type IssueSearch } from '../../../domain/issue-search'
-import type { Issue, Ref } from '../../../trackers/tracker'
+import type { CustomFieldDef, Issue, Ref } from '../../../trackers/tracker'
+import { cfChips, cfFilterFields, withoutCfValue } from '../custom-field-filters'
 import {
   chipLabel,
   choicesFor,
@@ -13,6 +14,7 @@ import {
   type Choice,
   type ListField,
 } from '../filter-options'
+import { CustomFieldFilters } from './custom-field-filters'
 import { DateFilters } from './date-filters'
 
 const LIST_FIELDS = Object.keys(FIELD_LABELS) as ListField[]
@@ -22,9 +24,18 @@ export interface FilterBarProps {
   onChange: (patch: Partial<IssueSearch>) => void
   issues: readonly Issue[]
   meta: { statuses: Ref[]; types: Ref[]; priorities: Ref[] }
+  /** Custom field definitions, when the tracker lets us read them; else the issues tell. */
+  customFields?: readonly CustomFieldDef[]
 }
 
-export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
+interface Chip {
+  key: string
+  field: string
+  label: string
+  remove: () => Partial<IssueSearch>
+}
+
+export function FilterBar({ search, onChange, issues, meta, customFields }: FilterBarProps) {
   const searchBox = useRef<HTMLInputElement>(null)
   useEffect(() => {
     // "/" focuses the search box, as in most trackers.
@@ -38,16 +49,32 @@ export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
-  const choices = Object.fromEntries(
-    LIST_FIELDS.map((f) => [f, choicesFor(f, issues, meta)]),
-  ) as Record<ListField, Choice[]>
-  const chips = LIST_FIELDS.flatMap((f) =>
-    (search[f] as Choice['value'][]).map((v) => ({
-      field: f,
-      value: v,
-      label: chipLabel(choices[f], v),
-    })),
+  const { statuses, types, priorities } = meta
+  // Distinct values over 10,000 issues: once per store or metadata change, not per keystroke.
+  const choices = useMemo(
+    () =>
+      Object.fromEntries(
+        LIST_FIELDS.map((f) => [f, choicesFor(f, issues, { statuses, types, priorities })]),
+      ) as Record<ListField, Choice[]>,
+    [issues, statuses, types, priorities],
   )
+  const cfFields = useMemo(() => cfFilterFields(customFields, issues), [customFields, issues])
+  const chips: Chip[] = [
+    ...LIST_FIELDS.flatMap((f) =>
+      (search[f] as Choice['value'][]).map((v) => ({
+        key: `${f}-${v}`,
+        field: FIELD_LABELS[f],
+        label: chipLabel(choices[f], v),
+        remove: () => withoutValue(search, f, v),
+      })),
+    ),
+    ...cfChips(search.cf, cfFields).map((c) => ({
+      key: `cf${c.id}-${c.raw}`,
+      field: c.field,
+      label: c.label,
+      remove: () => withoutCfValue(search.cf, c.id, c.raw),
+    })),
+  ]
 
   return (
     <div className="space-y-2">
@@ -98,6 +125,7 @@ export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
             </select>
           </label>
         ))}
+        <CustomFieldFilters fields={cfFields} cf={search.cf} onChange={onChange} />
         <label className="text-sm">
           <span className="block text-xs text-slate-600 dark:text-slate-400">Group by</span>
           <select
@@ -120,14 +148,14 @@ export function FilterBar({ search, onChange, issues, meta }: FilterBarProps) {
       {(chips.length > 0 || activeFilterCount(search) > 0) && (
         <ul aria-label="Active filters" className="flex flex-wrap items-center gap-1.5">
           {chips.map((c) => (
-            <li key={`${c.field}-${c.value}`}>
+            <li key={c.key}>
               <button
                 type="button"
                 className={`rounded-full bg-indigo-50 px-2.5 py-0.5 text-sm text-indigo-900 hover:bg-indigo-100 dark:bg-indigo-950 dark:text-indigo-100 ${focusRing}`}
-                aria-label={`Remove filter ${FIELD_LABELS[c.field]}: ${c.label}`}
-                onClick={() => onChange(withoutValue(search, c.field, c.value))}
+                aria-label={`Remove filter ${c.field}: ${c.label}`}
+                onClick={() => onChange(c.remove())}
               >
-                {FIELD_LABELS[c.field]}: {c.label} ×
+                {c.field}: {c.label} ×
               </button>
             </li>
           ))}

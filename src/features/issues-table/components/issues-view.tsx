@@ -2,11 +2,11 @@ import { useQuery } from '@tanstack/react-query'
 import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
-import { parseSort, toggleSort, type IssueSearch } from '../../../domain/issue-search'
+import { parseSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
 import { metadataQueries, useIssueStore } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
-import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS, visibleColumns } from '../columns'
+import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS } from '../columns'
 import { BulkBar } from './bulk-bar'
 import { ColumnChooser } from './column-chooser'
 import { FilterBar } from './filter-bar'
@@ -29,8 +29,11 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const types = useQuery(metadataQueries.types(tracker))
   const priorities = useQuery(metadataQueries.priorities(tracker))
   const me = useQuery(metadataQueries.me(tracker))
-  // Typing stays responsive on 10,000 issues: the table follows a deferred copy of the search.
-  const deferred = useDeferredValue(search)
+  const customFields = useQuery(metadataQueries.customFields(tracker))
+  // Typing stays responsive on 10,000 issues: while the text search is in flight the table
+  // follows a deferred copy of the search; any other change (a filter, a sort) applies at once.
+  const lagging = useDeferredValue(search)
+  const deferred = lagging.q === search.q ? search : lagging
 
   const order = useMemo(
     () => ({
@@ -54,7 +57,6 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const defaultColumns = project ? DEFAULT_COLUMNS : ['project', ...DEFAULT_COLUMNS]
   const columnIds = search.columns.length > 0 ? search.columns : defaultColumns
   const available = useMemo(() => [...COLUMNS, ...customFieldColumns(store.issues)], [store.issues])
-  const columns = useMemo(() => visibleColumns(columnIds, available), [columnIds, available])
 
   // Row selection for bulk edit: what the user picked, not a view, so it stays out of the URL.
   const [selected, setSelected] = useState<ReadonlySet<IssueId>>(() => new Set())
@@ -92,6 +94,7 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
           types: types.data ?? [],
           priorities: priorities.data ?? [],
         }}
+        customFields={customFields.data}
       />
       <div className="flex items-start justify-between gap-2">
         <StatusLine store={store} shown={sorted.length} />
@@ -127,11 +130,12 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
               conn={tracker.id}
               groups={groups}
               issues={sorted}
-              columns={columns}
+              available={available}
+              visible={columnIds}
               widths={search.widths}
-              onResize={(id, px) => onChange({ widths: { ...search.widths, [id]: px } })}
+              onWidthsChange={(widths) => onChange({ widths })}
               sort={search.sort}
-              onSort={(field, multi) => onChange({ sort: toggleSort(search.sort, field, multi) })}
+              onSortChange={(sort) => onChange({ sort })}
               selected={selected}
               onSelect={onSelect}
             />
