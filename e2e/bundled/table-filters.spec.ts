@@ -94,10 +94,10 @@ const combos: Combo[] = [
   },
   {
     name: 'text in the subject or the description',
-    search: () => ({ status: 'all', q: 'export' }),
+    search: () => ({ status: 'all', q: 'search' }),
     queries: () => [
-      `${base}&status_id=*&subject=${encodeURIComponent('~export')}`,
-      `${base}&status_id=*&description=${encodeURIComponent('~export')}`,
+      `${base}&status_id=*&subject=${encodeURIComponent('~search')}`,
+      `${base}&status_id=*&description=${encodeURIComponent('~search')}`,
     ],
   },
   {
@@ -129,7 +129,11 @@ for (const c of combos) {
   })
 }
 
-test('filters survive a reload and back/forward: same rows, same chips', async ({ page }) => {
+/**
+ * Pasted: a custom field and a due date; then assignee "Me" added in the filter bar. Returns the
+ * tracker's ids for that filter, what the page shows of it, and its URL.
+ */
+async function openFilteredView(page: Page) {
   const cf = await severityId(page)
   const key = await demoKey(page, 'cgarcia')
   const expected = await trackerIds(
@@ -137,7 +141,6 @@ test('filters survive a reload and back/forward: same rows, same chips', async (
     `${base}&status_id=open&assigned_to_id=me&cf_${cf}=major|critical&due_date=${encodeURIComponent('>=2025-01-01')}`,
   )
   expect(expected.length).toBeGreaterThan(0)
-  // Pasted: a custom field and a due date; then assignee "Me" added in the filter bar.
   await openSignedIn(
     page,
     key,
@@ -149,17 +152,25 @@ test('filters survive a reload and back/forward: same rows, same chips', async (
   const shown = await filterState(page)
   expect(shown.chips).toContain('Assignee: Me ×')
   expect(shown).toMatchObject({ issues: 'open', dates: ['', '', '', '', '2025-01-01', ''] })
-  const url = page.url()
+  return { expected, shown, url: page.url() }
+}
 
+test('filters survive a reload: same rows, same chips and inputs', async ({ page }) => {
+  const { expected, shown, url } = await openFilteredView(page)
   await page.reload()
   await expect.poll(() => tableIds(page)).toEqual(expected)
   expect(await filterState(page)).toEqual(shown)
   expect(page.url()).toBe(url)
+})
 
-  // Away (an issue's page, in the app) and back; then forward and back again.
-  const first = page.getByRole('table').getByRole('link', { name: new RegExp(`^#${expected[0]} `) })
-  await first.click()
-  await expect(page).toHaveURL(new RegExp(`/local/issues/${expected[0]}$`))
+test('filters survive going away and back, and forward and back', async ({ page }) => {
+  const { expected, shown, url } = await openFilteredView(page)
+  const issueUrl = new RegExp(`/local/issues/${expected[0]}$`)
+  await page
+    .getByRole('table')
+    .getByRole('link', { name: new RegExp(`^#${expected[0]} `) })
+    .click()
+  await expect(page).toHaveURL(issueUrl)
   await expect(page.getByRole('table')).toHaveCount(0)
   await page.goBack()
   await expect(page).toHaveURL(url)
@@ -167,7 +178,7 @@ test('filters survive a reload and back/forward: same rows, same chips', async (
   expect(await filterState(page)).toEqual(shown)
 
   await page.goForward()
-  await expect(page).toHaveURL(new RegExp(`/local/issues/${expected[0]}$`))
+  await expect(page).toHaveURL(issueUrl)
   await page.goBack()
   await expect(page).toHaveURL(url)
   await expect.poll(() => tableIds(page)).toEqual(expected)
