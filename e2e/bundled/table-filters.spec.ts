@@ -81,15 +81,15 @@ const combos: Combo[] = [
     queries: () => [`${base}&status_id=closed`],
   },
   {
-    name: 'created in May 2025, typed into the date inputs',
+    name: 'created 2025-05-01 to 2025-05-26 (issues on both edges), typed into the date inputs',
     search: () => ({ status: 'all' }),
     viaBar: async (page) => {
       await page.getByText('Dates and attachments').click()
       await page.getByLabel('Created from', { exact: true }).fill('2025-05-01')
-      await page.getByLabel('Created to', { exact: true }).fill('2025-05-31')
+      await page.getByLabel('Created to', { exact: true }).fill('2025-05-26')
     },
     queries: () => [
-      `${base}&status_id=*&created_on=${encodeURIComponent('><2025-05-01|2025-05-31')}`,
+      `${base}&status_id=*&created_on=${encodeURIComponent('><2025-05-01|2025-05-26')}`,
     ],
   },
   {
@@ -101,10 +101,10 @@ const combos: Combo[] = [
     ],
   },
   {
-    name: 'closed and updated in June 2025',
-    search: () => ({ status: 'closed', updatedFrom: '2025-06-01', updatedTo: '2025-06-30' }),
+    name: 'closed and updated 2025-05-31 to 2025-06-02 (issues on both edges)',
+    search: () => ({ status: 'closed', updatedFrom: '2025-05-31', updatedTo: '2025-06-02' }),
     queries: () => [
-      `${base}&status_id=closed&updated_on=${encodeURIComponent('><2025-06-01|2025-06-30')}`,
+      `${base}&status_id=closed&updated_on=${encodeURIComponent('><2025-05-31|2025-06-02')}`,
     ],
   },
 ]
