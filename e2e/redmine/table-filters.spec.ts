@@ -43,6 +43,7 @@ interface Fixture {
 let fx: Fixture
 
 test.beforeAll(async () => {
+  test.setTimeout(60_000) // several writes to a Redmine that serves one request at a time
   const [{ custom_fields }, { users }, { project }] = await Promise.all([
     redmineApi<{ custom_fields: { id: number; name: string }[] }>('GET', '/custom_fields.json'),
     redmineApi<{ users: { id: number; login: string }[] }>('GET', '/users.json?name=jsmith'),
@@ -88,7 +89,14 @@ test.beforeAll(async () => {
 })
 
 test.afterAll(async () => {
-  for (const id of fx?.ids ?? []) await redmineApi('DELETE', `/issues/${id}.json`)
+  test.setTimeout(60_000)
+  if (!fx) return
+  // Also any issue whose creation answered after a timed-out setup gave up on it.
+  const found = await trackerIdsUnion(
+    (path) => redmineApi<IssuesPage>('GET', path),
+    ['subject', 'description'].map((f) => `${demo}&status_id=*&${f}=${enc(`~${fx.token}`)}`),
+  )
+  for (const id of new Set([...fx.ids, ...found])) await redmineApi('DELETE', `/issues/${id}.json`)
 })
 
 interface Combo {

@@ -33,7 +33,7 @@ export async function openSignedIn(page: Page, key: string, path: string): Promi
   await page.goto(path)
   await page.getByLabel('API key').fill(key)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await expect(page).toHaveURL((u) => sameView(u, path))
+  await expect(page).toHaveURL((u) => sameView(u, path), { timeout: 20_000 })
 }
 
 /** Same path and the same decoded search params (the router leaves `[`, `]` unescaped). */
@@ -48,7 +48,7 @@ const COUNT_LINE = /^([\d,]+) of ([\d,]+) issues$/
 /** The status line once loading and refreshing are over: `shown` of `loaded` issues. */
 export async function settledCount(page: Page): Promise<{ shown: number; loaded: number }> {
   const line = page.getByRole('status').filter({ hasText: COUNT_LINE })
-  await expect(line).toBeVisible()
+  await expect(line).toBeVisible({ timeout: 20_000 })
   await expect(page.getByRole('button', { name: 'Refresh', exact: true })).toBeEnabled()
   const m = COUNT_LINE.exec(((await line.textContent()) ?? '').trim())
   expect(m, 'status line').not.toBeNull()
