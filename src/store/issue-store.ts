@@ -11,17 +11,18 @@ import type {
   CurrentUser,
   Issue,
   IssueId,
+  IssuePage,
   IssueSort,
   TrackerAdapter,
 } from '../trackers/tracker'
-import { DEFAULT_CAP, loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
+import { issueCap } from './cap'
+import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
 import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
 import { metadataQueries, metaMeKey } from './metadata'
 import { scopeKey, type Scope } from './scope'
+import { serverPageQueries } from './server-paging'
 
 export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
-/** Above this many issues the store keeps only the newest ones and says so. */
-export const ISSUE_CAP = Number(import.meta.env.VITE_ISSUE_CAP ?? DEFAULT_CAP)
 
 /** Minimum time between two streamed partial results reaching the cache (the first goes at once). */
 export const PARTIAL_EVERY_MS = 250
@@ -48,38 +49,42 @@ export const issueStoreQueries = {
       queryKey: [...issueStoreQueries.all(t.id), scopeKey(scope)] as const,
       queryFn: async ({ client, queryKey, signal }): Promise<IssueSnapshot> => {
         const key = scopeKey(scope)
+        const cap = issueCap()
         const onProgress = (p: PagingProgress | null) =>
           progressListeners.get(`${t.id}|${key}`)?.(p)
-        // On disk per connection and user, so one person never sees another's last issues. The
-        // user is usually cached already (the shell shows it); without one nothing is persisted.
-        const diskKey = client
+        // Who is signed in: usually cached already (the shell shows the user). Without one nothing
+        // is persisted or shown from disk.
+        const me = client
           .ensureQueryData(metadataQueries.me(t))
-          .then((u) => `u${u.id}:${key}`)
+          .then((u) => u.id)
           .catch(() => null)
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
         if (!prev) {
-          const k = await diskKey
-          prev = k ? await loadSnapshot(t.id, k) : null
+          // The disk read runs beside the user check instead of after it; a record is shown only
+          // when its user is the one signed in. Nothing on disk: the load starts without waiting.
+          const stored = await loadSnapshot(t.id, key)
+          if (stored && stored.userId === (await me)) prev = stored.snapshot
         }
         if (prev) client.setQueryData(queryKey, prev)
-        const snap = prev?.complete
-          ? await refreshDelta(t, scope, prev, { signal, onProgress, cap: ISSUE_CAP })
-          : await loadAll(t, scope, {
-              signal,
-              sort: firstSort,
-              cap: ISSUE_CAP,
-              onProgress,
-              // Stream pages into the cache so the table renders as they arrive; at most one
-              // update per PARTIAL_EVERY_MS, so 100 pages do not re-sort 10,000 issues 100 times.
-              onPartial: throttleFirst(
-                (s: IssueSnapshot) => client.setQueryData(queryKey, s),
-                PARTIAL_EVERY_MS,
-              ),
-            })
+        const snap =
+          prev?.complete && !prev.serverPaged
+            ? await refreshDelta(t, scope, prev, { signal, onProgress, cap })
+            : await loadAll(t, scope, {
+                signal,
+                sort: firstSort,
+                cap,
+                onProgress,
+                // Stream pages into the cache so the table renders as they arrive; at most one
+                // update per PARTIAL_EVERY_MS, so 100 pages do not re-sort 10,000 issues 100 times.
+                onPartial: throttleFirst(
+                  (s: IssueSnapshot) => client.setQueryData(queryKey, s),
+                  PARTIAL_EVERY_MS,
+                ),
+              })
         onProgress(null)
         // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
         if (snap.issues !== prev?.issues)
-          void diskKey.then((k) => (k ? saveSnapshot(t.id, k, snap) : undefined))
+          void me.then((id) => (id === null ? undefined : saveSnapshot(t.id, key, id, snap)))
         return snap
       },
       // 10,000 issues: deep-comparing every refresh against the last costs more than it saves.
@@ -134,7 +139,10 @@ export function useIssueStore(
   }
 }
 
-/** Writes an issue in every cached scope of a connection (optimistic moves, bulk edits). */
+/**
+ * Writes an issue in every cached scope and server page of a connection (optimistic moves, bulk
+ * edits).
+ */
 export function patchIssue(
   client: QueryClient,
   conn: ConnectionId,
@@ -143,6 +151,9 @@ export function patchIssue(
 ): void {
   client.setQueriesData<IssueSnapshot>({ queryKey: issueStoreQueries.all(conn) }, (snap) =>
     snap ? { ...snap, issues: snap.issues.map((i) => (i.id === id ? update(i) : i)) } : snap,
+  )
+  client.setQueriesData<IssuePage>({ queryKey: serverPageQueries.all(conn) }, (page) =>
+    page ? { ...page, issues: page.issues.map((i) => (i.id === id ? update(i) : i)) } : page,
   )
   schedulePersist(client, conn)
 }
@@ -162,7 +173,7 @@ function schedulePersist(client: QueryClient, conn: ConnectionId): void {
       for (const [key, snap] of client.getQueriesData<IssueSnapshot>({
         queryKey: issueStoreQueries.all(conn),
       }))
-        if (snap?.complete) void saveSnapshot(conn, `u${me.id}:${String(key[4])}`, snap)
+        if (snap?.complete) void saveSnapshot(conn, String(key[4]), me.id, snap)
     }, PERSIST_DELAY_MS),
   )
 }
@@ -171,6 +182,7 @@ export async function clearIssueStore(client: QueryClient, conn: ConnectionId): 
   clearTimeout(persistTimers.get(conn))
   persistTimers.delete(conn)
   client.removeQueries({ queryKey: issueStoreQueries.all(conn) })
+  client.removeQueries({ queryKey: serverPageQueries.all(conn) })
   await clearSnapshots(conn)
 }
 

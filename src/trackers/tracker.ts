@@ -56,6 +56,11 @@ export interface Capabilities {
   basicAuth: boolean
   /** Markup of descriptions and comments. */
   textFormat: TextFormat
+  /**
+   * Which `IssueQuery.filters` the tracker applies on its side (for server-side paging of scopes
+   * too large to load). Absent: none, so a view must say every filter is not applied.
+   */
+  serverFilters?: readonly IssueFilterName[]
 }
 
 export type IssueStatusScope = 'open' | 'closed' | 'all'
@@ -84,6 +89,39 @@ export interface IssueSort {
   desc: boolean
 }
 
+/** A date range, inclusive, as `YYYY-MM-DD`; either end may be open. */
+export interface DateRange {
+  from?: string
+  to?: string
+}
+
+/**
+ * Filters a tracker can apply when it pages on its side. Lists are "any of"; an empty or absent
+ * list does not filter.
+ */
+export interface IssueFilters {
+  statusIds?: number[]
+  trackerIds?: number[]
+  priorityIds?: number[]
+  /** User ids and `me`; or exactly `'none'` for unassigned issues. */
+  assignee?: (number | 'me')[] | 'none'
+  authorIds?: number[]
+  /** Only within a project. */
+  categoryIds?: number[]
+  versionIds?: number[]
+  /** Custom field id -> values, any of them (exact match). */
+  customFields?: Record<number, string[]>
+  /** Subject contains this text, case-insensitively. */
+  subjectContains?: string
+  createdOn?: DateRange
+  updatedOn?: DateRange
+  dueDate?: DateRange
+  /** Only issues with at least one attachment. */
+  hasAttachments?: boolean
+}
+
+export type IssueFilterName = keyof IssueFilters
+
 /**
  * What the server is asked for. The app loads a scope and filters locally; these are the
  * server-side parts of a scope plus paging.
@@ -103,6 +141,8 @@ export interface IssueQuery {
   limit: number
   /** Ask the tracker to include per-issue attachment lists where it can (for badges). */
   includeAttachments?: boolean
+  /** Server-side filters (only those in `capabilities.serverFilters` are applied). */
+  filters?: IssueFilters
 }
 
 export interface IssuePage {

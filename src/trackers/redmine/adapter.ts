@@ -13,7 +13,7 @@ import {
 import type { ConnectionId } from '../../domain/model'
 import * as wire from './wire'
 import * as map from './to-domain'
-import { issueListParams, MAX_PAGE_SIZE } from './params'
+import { issueListParams, MAX_PAGE_SIZE, SERVER_FILTERS } from './params'
 import { uploadBody, type XhrFactory, type XhrLike } from './upload'
 
 export interface RedmineAdapterOptions {
@@ -44,6 +44,7 @@ export const redmineCapabilities: Capabilities = {
   maxPageSize: MAX_PAGE_SIZE,
   basicAuth: true,
   textFormat: 'textile',
+  serverFilters: SERVER_FILTERS,
 }
 
 const SHOW_INCLUDES = 'journals,attachments,relations,children,watchers,allowed_statuses'
