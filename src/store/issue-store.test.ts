@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { makeIssue } from '../test/issue-factory'
-import type { CurrentUser, Issue, IssueQuery, TrackerAdapter } from '../trackers/tracker'
+import type { CurrentUser, Issue, IssueQuery, IssueSort, TrackerAdapter } from '../trackers/tracker'
 import {
   clearIssueStore,
   clearIssueStoreOnSignOut,
@@ -133,5 +133,40 @@ describe('the issue store', () => {
     expect(listeners).toHaveLength(1)
     await listeners[0]!('main')
     expect(c.getQueryData(opts.queryKey)).toBeUndefined()
+  })
+
+  it('on reload shows the first screen in the view order before the whole snapshot', async () => {
+    const bySubject: IssueSort[] = [{ field: 'subject', desc: false }]
+    const first = fakeTracker(11)
+    first.release()
+    const c1 = newClient()
+    await c1.fetchQuery(issueStoreQueries.scope(first.t, scope, bySubject))
+    await new Promise((r) => setTimeout(r, 50))
+
+    const shown = async (sort: typeof bySubject) => {
+      const again = fakeTracker(11)
+      again.release()
+      const c = newClient()
+      const writes: IssueSnapshot[] = []
+      const opts = issueStoreQueries.scope(again.t, scope, sort)
+      c.getQueryCache().subscribe((e) => {
+        if (e.type === 'updated' && e.action.type === 'success' && e.query.queryKey[3] === 'scope')
+          writes.push(e.action.data as IssueSnapshot)
+      })
+      await c.fetchQuery(opts)
+      return writes
+    }
+    const writes = await shown(bySubject)
+    expect(writes[0]).toMatchObject({ complete: false })
+    expect(writes[0]!.issues).toHaveLength(100)
+    // Subjects "Issue 1", "Issue 10", "Issue 100", ...: the first 100 in that order.
+    const sorted = [...issues].sort((a, b) => a.subject.localeCompare(b.subject)).slice(0, 100)
+    expect(writes[0]!.issues.map((i) => i.id)).toEqual(sorted.map((i) => i.id))
+    expect(writes[1]).toMatchObject({ complete: true })
+    expect(writes[1]!.issues).toHaveLength(120)
+
+    // Another sort: the saved first screen would be the wrong rows, so only the whole snapshot.
+    const other = await shown([{ field: 'id', desc: false }])
+    expect(other[0]).toMatchObject({ complete: true })
   })
 })

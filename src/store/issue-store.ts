@@ -6,6 +6,7 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
 import type { PagingProgress } from '../trackers/paging'
+import { sortIssues } from '../domain/issue-sort'
 import type {
   ConnectionId,
   CurrentUser,
@@ -13,12 +14,14 @@ import type {
   IssueId,
   IssuePage,
   IssueSort,
+  IssueStatus,
+  Priority,
   TrackerAdapter,
 } from '../trackers/tracker'
 import { issueCap } from './cap'
 import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
-import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
-import { metadataQueries, metaMeKey } from './metadata'
+import { clearSnapshots, HEAD_SIZE, loadHead, loadSnapshot, saveSnapshot } from './persist'
+import { metadataQueries, metaKeyOf, metaMeKey } from './metadata'
 import { scopeKey, type Scope } from './scope'
 import { serverPageQueries } from './server-paging'
 
@@ -40,6 +43,50 @@ function throttleFirst<T>(fn: (v: T) => void, ms: number): (v: T) => void {
 
 const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 
+/** Each scope's latest view sort (`conn|scope`), so what is saved to disk starts in that order. */
+const viewSorts = new Map<string, IssueSort[]>()
+
+const sortString = (keys: IssueSort[]) =>
+  keys.map((k) => `${k.field}${k.desc ? '.desc' : ''}`).join(',')
+
+/**
+ * The first screen of a snapshot in the view's order, saved beside it so a reload shows rows
+ * before the whole snapshot is read. None when the order is unknown: no sort, or a status or
+ * priority sort without those positions cached.
+ */
+function headOf(
+  client: QueryClient,
+  conn: ConnectionId,
+  scope: string,
+  snap: IssueSnapshot,
+): { sort: string; issues: Issue[] } | undefined {
+  const sort = viewSorts.get(`${conn}|${scope}`)
+  if (!sort || sort.length === 0) return undefined
+  const statuses = client.getQueryData<IssueStatus[]>([...metaKeyOf(conn), 'statuses'])
+  const priorities = client.getQueryData<Priority[]>([...metaKeyOf(conn), 'priorities'])
+  const fields = new Set(sort.map((k) => k.field))
+  if ((fields.has('status') && !statuses) || (fields.has('priority') && !priorities))
+    return undefined
+  const order = {
+    statusPosition: new Map((statuses ?? []).map((s) => [s.id, s.position])),
+    priorityPosition: new Map((priorities ?? []).map((p) => [p.id, p.position])),
+  }
+  return {
+    sort: sortString(sort),
+    issues: sortIssues(snap.issues, sort, order).slice(0, HEAD_SIZE),
+  }
+}
+
+/** The head shown while the whole snapshot is read: partial, so the view says it is loading. */
+const partial = (issues: Issue[]): IssueSnapshot => ({
+  issues,
+  totalCount: 0,
+  complete: false,
+  capped: false,
+  syncedTo: null,
+  checkedAt: Date.now(),
+})
+
 export const issueStoreQueries = {
   all: (conn: ConnectionId) => ['c', conn, 'issues', 'scope'] as const,
   scope: (t: TrackerAdapter, scope: Scope, firstSort?: IssueSort[]) =>
@@ -58,12 +105,21 @@ export const issueStoreQueries = {
           .ensureQueryData(metadataQueries.me(t))
           .then((u) => u.id)
           .catch(() => null)
+        if (firstSort && !viewSorts.has(`${t.id}|${key}`))
+          viewSorts.set(`${t.id}|${key}`, firstSort)
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
         if (!prev) {
-          // The disk read runs beside the user check instead of after it; a record is shown only
+          // The disk reads run beside the user check instead of after it; a record is shown only
           // when its user is the one signed in. Nothing on disk: the load starts without waiting.
-          const stored = await loadSnapshot(t.id, key)
-          if (stored && stored.userId === (await me)) prev = stored.snapshot
+          // The first screen (small) and the whole snapshot are read at once; the first screen
+          // is shown while the rest is still being read, if it is in the view's order.
+          const head = loadHead(t.id, key)
+          const stored = loadSnapshot(t.id, key)
+          const h = await head
+          if (h && firstSort && h.sort === sortString(firstSort) && h.userId === (await me))
+            client.setQueryData(queryKey, partial(h.issues))
+          const s = await stored
+          if (s && s.userId === (await me)) prev = s.snapshot
         }
         if (prev) client.setQueryData(queryKey, prev)
         const snap =
@@ -84,7 +140,11 @@ export const issueStoreQueries = {
         onProgress(null)
         // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
         if (snap.issues !== prev?.issues)
-          void me.then((id) => (id === null ? undefined : saveSnapshot(t.id, key, id, snap)))
+          void me.then((id) =>
+            id === null
+              ? undefined
+              : saveSnapshot(t.id, key, id, snap, headOf(client, t.id, key, snap)),
+          )
         return snap
       },
       // 10,000 issues: deep-comparing every refresh against the last costs more than it saves.
@@ -121,6 +181,9 @@ export function useIssueStore(
       progressListeners.delete(key)
     }
   }, [key])
+  useEffect(() => {
+    if (firstSort) viewSorts.set(key, firstSort)
+  }, [key, firstSort])
   const q = useQuery(issueStoreQueries.scope(t, scope, firstSort))
   const client = useQueryClient()
   const refresh = useCallback(() => {
@@ -173,7 +236,10 @@ function schedulePersist(client: QueryClient, conn: ConnectionId): void {
       for (const [key, snap] of client.getQueriesData<IssueSnapshot>({
         queryKey: issueStoreQueries.all(conn),
       }))
-        if (snap?.complete) void saveSnapshot(conn, String(key[4]), me.id, snap)
+        if (snap?.complete) {
+          const scope = String(key[4])
+          void saveSnapshot(conn, scope, me.id, snap, headOf(client, conn, scope, snap))
+        }
     }, PERSIST_DELAY_MS),
   )
 }

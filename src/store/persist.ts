@@ -5,7 +5,7 @@
  * is the same user. Sign-out clears a connection.
  */
 import { openDB, type IDBPDatabase } from 'idb'
-import type { ConnectionId } from '../trackers/tracker'
+import type { ConnectionId, Issue } from '../trackers/tracker'
 import type { IssueSnapshot } from './load-issues'
 
 const DB = 'trackboard'
@@ -30,7 +30,23 @@ export interface StoredSnapshot {
   snapshot: IssueSnapshot
 }
 
+/**
+ * The first screen of a snapshot: its first HEAD_SIZE issues in the view's order, kept beside it.
+ * Reading 10,000 issues from IndexedDB takes a while; this small record is read at the same time
+ * and shown first. Any filter on it shows the right first rows (a prefix stays a prefix), but
+ * only in the order it was saved in, so it is used only when the view's sort is the same.
+ */
+export interface StoredHead {
+  userId: number
+  /** The sort the issues are in (`priority.desc,id`). */
+  sort: string
+  issues: Issue[]
+}
+
+export const HEAD_SIZE = 100
+
 const recordKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}`
+const headKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}|head`
 
 export async function loadSnapshot(
   conn: ConnectionId,
@@ -44,17 +60,36 @@ export async function loadSnapshot(
   }
 }
 
+export async function loadHead(conn: ConnectionId, scope: string): Promise<StoredHead | null> {
+  try {
+    const d = await open()
+    return ((await d?.get(STORE, headKey(conn, scope))) as StoredHead | undefined) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Saves a snapshot and, in the same transaction, its first screen (`head`) or no head at all. */
 export async function saveSnapshot(
   conn: ConnectionId,
   scope: string,
   userId: number,
   snap: IssueSnapshot,
+  head?: { sort: string; issues: Issue[] },
 ): Promise<void> {
   // Partial loads and scopes paged on the server are not worth keeping.
   if (!snap.complete || snap.serverPaged) return
   try {
+    const d = await open()
+    if (!d) return
+    const tx = d.transaction(STORE, 'readwrite')
     const record: StoredSnapshot = { userId, snapshot: snap }
-    await (await open())?.put(STORE, record, recordKey(conn, scope))
+    void tx.store.put(record, recordKey(conn, scope))
+    if (head) {
+      const h: StoredHead = { userId, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
+      void tx.store.put(h, headKey(conn, scope))
+    } else void tx.store.delete(headKey(conn, scope))
+    await tx.done
   } catch {
     // Quota or private mode: the in-memory store still works.
   }
