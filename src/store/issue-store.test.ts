@@ -169,4 +169,32 @@ describe('the issue store', () => {
     const other = await shown([{ field: 'id', desc: false }])
     expect(other[0]).toMatchObject({ complete: true })
   })
+
+  it('matches a saved snapshot to the credentials without waiting for the tracker', async () => {
+    const withKey = (credentialsId: string, meAnswers: boolean) => {
+      const f = fakeTracker(21)
+      f.release()
+      const t = {
+        ...f.t,
+        credentialsId,
+        currentUser: meAnswers ? f.t.currentUser : () => new Promise<never>(() => {}),
+      } as TrackerAdapter
+      return { ...f, t }
+    }
+    const a = withKey('k1', true)
+    await newClient().fetchQuery(issueStoreQueries.scope(a.t, { status: 'open' }))
+    await new Promise((r) => setTimeout(r, 50))
+
+    // Same key, the tracker slow to say who is signed in: the snapshot shows anyway.
+    const same = withKey('k1', false)
+    const c = newClient()
+    const o = issueStoreQueries.scope(same.t, { status: 'open' })
+    void c.fetchQuery(o)
+    await expect.poll(() => c.getQueryData<IssueSnapshot>(o.queryKey)?.issues.length).toBe(120)
+
+    // Another key: nothing from disk, a full load.
+    const other = withKey('k2', true)
+    await newClient().fetchQuery(issueStoreQueries.scope(other.t, { status: 'open' }))
+    expect(other.calls[0]!.updatedSince).toBeUndefined()
+  })
 })

@@ -20,7 +20,14 @@ import type {
 } from '../trackers/tracker'
 import { issueCap } from './cap'
 import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
-import { clearSnapshots, HEAD_SIZE, loadHead, loadSnapshot, saveSnapshot } from './persist'
+import {
+  clearSnapshots,
+  HEAD_SIZE,
+  loadHead,
+  loadSnapshot,
+  saveSnapshot,
+  type Owner,
+} from './persist'
 import { metadataQueries, metaKeyOf, metaMeKey } from './metadata'
 import { scopeKey, type Scope } from './scope'
 import { serverPageQueries } from './server-paging'
@@ -45,6 +52,8 @@ const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 
 /** Each scope's latest view sort (`conn|scope`), so what is saved to disk starts in that order. */
 const viewSorts = new Map<string, IssueSort[]>()
+/** Each connection's credentials fingerprint, for saves that hold only the connection id. */
+const credentialIds = new Map<ConnectionId, string | undefined>()
 
 const sortString = (keys: IssueSort[]) =>
   keys.map((k) => `${k.field}${k.desc ? '.desc' : ''}`).join(',')
@@ -77,6 +86,17 @@ function headOf(
   }
 }
 
+/**
+ * Resolves after the next frame is painted, or after 100 ms where no frame comes (a background
+ * tab, or no DOM).
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 100)
+  })
+
 /** The head shown while the whole snapshot is read: partial, so the view says it is loading. */
 const partial = (issues: Issue[]): IssueSnapshot => ({
   issues,
@@ -107,19 +127,23 @@ export const issueStoreQueries = {
           .catch(() => null)
         if (firstSort && !viewSorts.has(`${t.id}|${key}`))
           viewSorts.set(`${t.id}|${key}`, firstSort)
+        credentialIds.set(t.id, t.credentialsId)
+        // A record from disk is shown only to whoever saved it: the same credentials (known at
+        // once), or else the same user (once the tracker says who is signed in).
+        const mine = async (o: Owner) =>
+          t.credentialsId ? o.credentialsId === t.credentialsId : o.userId === (await me)
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
         if (!prev) {
-          // The disk reads run beside the user check instead of after it; a record is shown only
-          // when its user is the one signed in. Nothing on disk: the load starts without waiting.
-          // The first screen (small) and the whole snapshot are read at once; the first screen
-          // is shown while the rest is still being read, if it is in the view's order.
-          const head = loadHead(t.id, key)
-          const stored = loadSnapshot(t.id, key)
-          const h = await head
-          if (h && firstSort && h.sort === sortString(firstSort) && h.userId === (await me))
+          // The first screen (small) is read and shown first if it is in the view's order, then
+          // the whole snapshot. Nothing on disk: the load starts without waiting for anything.
+          const h = await loadHead(t.id, key)
+          if (h && firstSort && h.sort === sortString(firstSort) && (await mine(h))) {
             client.setQueryData(queryKey, partial(h.issues))
-          const s = await stored
-          if (s && s.userId === (await me)) prev = s.snapshot
+            // Reading 10,000 issues blocks the page while they are decoded: after the paint.
+            await afterPaint()
+          }
+          const s = await loadSnapshot(t.id, key)
+          if (s && (await mine(s))) prev = s.snapshot
         }
         if (prev) client.setQueryData(queryKey, prev)
         const snap =
@@ -143,7 +167,13 @@ export const issueStoreQueries = {
           void me.then((id) =>
             id === null
               ? undefined
-              : saveSnapshot(t.id, key, id, snap, headOf(client, t.id, key, snap)),
+              : saveSnapshot(
+                  t.id,
+                  key,
+                  { userId: id, credentialsId: t.credentialsId },
+                  snap,
+                  headOf(client, t.id, key, snap),
+                ),
           )
         return snap
       },
@@ -238,7 +268,8 @@ function schedulePersist(client: QueryClient, conn: ConnectionId): void {
       }))
         if (snap?.complete) {
           const scope = String(key[4])
-          void saveSnapshot(conn, scope, me.id, snap, headOf(client, conn, scope, snap))
+          const owner = { userId: me.id, credentialsId: credentialIds.get(conn) }
+          void saveSnapshot(conn, scope, owner, snap, headOf(client, conn, scope, snap))
         }
     }, PERSIST_DELAY_MS),
   )

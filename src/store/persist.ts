@@ -24,9 +24,13 @@ function open(): Promise<IDBPDatabase> | null {
   return db
 }
 
-export interface StoredSnapshot {
-  /** Who was signed in when it was saved. */
+/** Who saved a record: the user, and the fingerprint of the credentials when the adapter has one. */
+export interface Owner {
   userId: number
+  credentialsId?: string
+}
+
+export interface StoredSnapshot extends Owner {
   snapshot: IssueSnapshot
 }
 
@@ -36,8 +40,7 @@ export interface StoredSnapshot {
  * and shown first. Any filter on it shows the right first rows (a prefix stays a prefix), but
  * only in the order it was saved in, so it is used only when the view's sort is the same.
  */
-export interface StoredHead {
-  userId: number
+export interface StoredHead extends Owner {
   /** The sort the issues are in (`priority.desc,id`). */
   sort: string
   issues: Issue[]
@@ -73,7 +76,7 @@ export async function loadHead(conn: ConnectionId, scope: string): Promise<Store
 export async function saveSnapshot(
   conn: ConnectionId,
   scope: string,
-  userId: number,
+  owner: Owner,
   snap: IssueSnapshot,
   head?: { sort: string; issues: Issue[] },
 ): Promise<void> {
@@ -83,10 +86,10 @@ export async function saveSnapshot(
     const d = await open()
     if (!d) return
     const tx = d.transaction(STORE, 'readwrite')
-    const record: StoredSnapshot = { userId, snapshot: snap }
+    const record: StoredSnapshot = { ...owner, snapshot: snap }
     void tx.store.put(record, recordKey(conn, scope))
     if (head) {
-      const h: StoredHead = { userId, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
+      const h: StoredHead = { ...owner, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
       void tx.store.put(h, headKey(conn, scope))
     } else void tx.store.delete(headKey(conn, scope))
     await tx.done

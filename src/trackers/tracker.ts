@@ -205,6 +205,12 @@ export interface TrackerAdapter {
   readonly id: ConnectionId
   readonly type: TrackerType
   readonly capabilities: Capabilities
+  /**
+   * A short fingerprint of the credentials: the same key gives the same value, and the key cannot
+   * be read back from it. Lets data saved on this device be matched to the signed-in user before
+   * the tracker answers.
+   */
+  readonly credentialsId?: string
 
   /** Verifies the credentials; an `auth` TrackerError when they are wrong. */
   currentUser(signal?: AbortSignal): Promise<CurrentUser>
@@ -237,6 +243,18 @@ export interface TrackerAdapter {
     onProgress?: (p: UploadProgress) => void,
     signal?: AbortSignal,
   ): Promise<UploadedFile>
+}
+
+/** FNV-1a over the credentials, twice with different seeds: 16 hex digits, not the secret. */
+export function credentialsFingerprint(c: Credentials): string {
+  const text =
+    c.kind === 'apiKey' ? `k:${c.key}` : c.kind === 'basic' ? `b:${c.username}:${c.password}` : 'a'
+  const fnv = (seed: number) => {
+    let h = seed >>> 0
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0
+    return h.toString(16).padStart(8, '0')
+  }
+  return fnv(2166136261) + fnv(0x9e3779b9)
 }
 
 export type TrackerErrorKind =

@@ -2,6 +2,7 @@
 import type { z } from 'zod'
 import { Http, type FetchLike } from '../http'
 import {
+  credentialsFingerprint,
   TrackerError,
   type Capabilities,
   type Credentials,
@@ -123,6 +124,7 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     id: opts.id,
     type: 'redmine',
     capabilities: redmineCapabilities,
+    credentialsId: credentialsFingerprint(opts.credentials),
 
     async currentUser(signal) {
       const q = new URLSearchParams({ include: 'memberships' })
