@@ -168,12 +168,16 @@ async function main(): Promise<void> {
     const seq: number[] = []
     const trip: number[] = []
     const pageStart: number[] = []
+    const afterAsk: number[] = []
     let last: AppRun | null = null
     for (let run = 0; run < RUNS; run++) {
       last = await appLoad(browser, base, key)
       first.push(last.first)
       all.push(last.all)
-      if (last.firstPage) pageStart.push(last.firstPage.start)
+      if (last.firstPage) {
+        pageStart.push(last.firstPage.start)
+        afterAsk.push(last.first - last.firstPage.start)
+      }
       const s = await sequential(redmine, key)
       seq.push(s.all)
       trip.push(s.oneTrip)
@@ -189,6 +193,7 @@ async function main(): Promise<void> {
       `  first issues page asked at             median ${median(pageStart).toFixed(0).padStart(6)} ms` +
         ` (after ${last?.requestsBeforeFirstPage} other tracker requests in the last run)`,
     )
+    console.log(`  first rows after that page was asked   ${fmt(afterAsk)}`)
     console.log(`Redmine: one page round trip            ${fmt(trip)}`)
     console.log(`Redmine: all pages one after another    ${fmt(seq)}`)
     console.log(

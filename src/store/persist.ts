@@ -34,6 +34,15 @@ export interface StoredSnapshot extends Owner {
   snapshot: IssueSnapshot
 }
 
+/** On disk the issues are split in records of CHUNK_SIZE, read one at a time (see loadSnapshot). */
+interface SnapshotRecord extends Owner {
+  /** The snapshot without its issues. */
+  snapshot: IssueSnapshot
+  chunks: number
+}
+
+export const CHUNK_SIZE = 1_000
+
 /**
  * The first screen of a snapshot: its first HEAD_SIZE issues in the view's order, kept beside it.
  * Reading 10,000 issues from IndexedDB takes a while; this small record is read at the same time
@@ -50,14 +59,34 @@ export const HEAD_SIZE = 100
 
 const recordKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}`
 const headKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}|head`
+const chunkKey = (conn: ConnectionId, scope: string, n: number) =>
+  `${conn}|${scope}|chunk|${String(n).padStart(6, '0')}`
+const chunkRange = (conn: ConnectionId, scope: string) =>
+  IDBKeyRange.bound(`${conn}|${scope}|chunk|`, `${conn}|${scope}|chunk|\uffff`)
 
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0))
+
+/**
+ * Reads a snapshot chunk by chunk, letting the page run between chunks: decoding 10,000 issues
+ * at once would block it for a while (scrolling and typing in the first screen included).
+ */
 export async function loadSnapshot(
   conn: ConnectionId,
   scope: string,
 ): Promise<StoredSnapshot | null> {
   try {
     const d = await open()
-    return ((await d?.get(STORE, recordKey(conn, scope))) as StoredSnapshot | undefined) ?? null
+    const record = (await d?.get(STORE, recordKey(conn, scope))) as SnapshotRecord | undefined
+    if (!d || !record) return null
+    const issues: Issue[] = []
+    for (let n = 0; n < record.chunks; n++) {
+      await nextTask()
+      const chunk = (await d.get(STORE, chunkKey(conn, scope, n))) as Issue[] | undefined
+      if (!chunk) return null // half written or cleared meanwhile: a full load instead
+      issues.push(...chunk)
+    }
+    const { chunks: _chunks, ...owner } = record
+    return { ...owner, snapshot: { ...record.snapshot, issues } }
   } catch {
     return null // a broken or blocked IndexedDB only costs a full load
   }
@@ -86,7 +115,14 @@ export async function saveSnapshot(
     const d = await open()
     if (!d) return
     const tx = d.transaction(STORE, 'readwrite')
-    const record: StoredSnapshot = { ...owner, snapshot: snap }
+    const chunks = Math.ceil(snap.issues.length / CHUNK_SIZE)
+    const record: SnapshotRecord = { ...owner, snapshot: { ...snap, issues: [] }, chunks }
+    void tx.store.delete(chunkRange(conn, scope))
+    for (let n = 0; n < chunks; n++)
+      void tx.store.put(
+        snap.issues.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE),
+        chunkKey(conn, scope, n),
+      )
     void tx.store.put(record, recordKey(conn, scope))
     if (head) {
       const h: StoredHead = { ...owner, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
