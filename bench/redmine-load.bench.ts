@@ -146,14 +146,24 @@ async function appLoad(browser: Browser, base: string, key: string): Promise<App
 }
 
 async function main(): Promise<void> {
-  const { url: redmine, key } = redmineEnv()
+  let env: { url: string; key: string }
+  try {
+    env = redmineEnv()
+  } catch (e) {
+    // `npm run bench` runs every benchmark: without a real Redmine this one has nothing to do.
+    console.log(`skipped: ${(e as Error).message}`)
+    return
+  }
+  const { url: redmine, key } = env
   const count = await fetch(`${redmine}/issues.json?project_id=${PROJECT}&status_id=*&limit=1`, {
     headers: { 'X-Redmine-API-Key': key },
   })
     .then((r) => r.json() as Promise<{ total_count: number }>)
     .catch(() => null)
-  if (!count || count.total_count === 0)
-    throw new Error(`project ${PROJECT} not found or empty on ${redmine} (seeded?)`)
+  if (!count || count.total_count === 0) {
+    console.log(`skipped: project ${PROJECT} not found or empty on ${redmine} (seeded?)`)
+    return
+  }
   const check = { total: count.total_count }
   const tmp = mkdtempSync(join(tmpdir(), 'tb-redmine-bench-'))
   const dist = process.env.BENCH_DIST ?? join(tmp, 'dist')
