@@ -2,6 +2,8 @@
  * npm run bench: runs every bench/*.bench.ts in turn with tsx and passes their output through.
  * Benchmarks print figures; this prints which ran and how long each took, and exits non-zero only
  * when a benchmark crashed (never on its figures). Run one: `npm run bench -- server-throughput`.
+ * redmine-load needs the real Redmine (REDMINE_STATE's env file, or REDMINE_URL and
+ * REDMINE_API_KEY) with its `perf` project seeded, and says `skipped` without them.
  */
 import { spawnSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'

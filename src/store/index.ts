@@ -9,3 +9,11 @@ export {
 export { metadataQueries } from './metadata'
 export { inScope, scopeKey, type Scope } from './scope'
 export type { IssueSnapshot } from './load-issues'
+export {
+  useServerPaging,
+  serverFilters,
+  serverPageQueries,
+  SERVER_PAGE_SIZE,
+  type ServerPaging,
+} from './server-paging'
+export { issueCap, ISSUE_CAP_STORAGE_KEY } from './cap'

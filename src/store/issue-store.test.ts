@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto'
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import { makeIssue } from '../test/issue-factory'
-import type { CurrentUser, Issue, IssueQuery, TrackerAdapter } from '../trackers/tracker'
+import type { CurrentUser, Issue, IssueQuery, IssueSort, TrackerAdapter } from '../trackers/tracker'
 import {
   clearIssueStore,
   clearIssueStoreOnSignOut,
@@ -133,5 +133,68 @@ describe('the issue store', () => {
     expect(listeners).toHaveLength(1)
     await listeners[0]!('main')
     expect(c.getQueryData(opts.queryKey)).toBeUndefined()
+  })
+
+  it('on reload shows the first screen in the view order before the whole snapshot', async () => {
+    const bySubject: IssueSort[] = [{ field: 'subject', desc: false }]
+    const first = fakeTracker(11)
+    first.release()
+    const c1 = newClient()
+    await c1.fetchQuery(issueStoreQueries.scope(first.t, scope, bySubject))
+    await new Promise((r) => setTimeout(r, 50))
+
+    const shown = async (sort: typeof bySubject) => {
+      const again = fakeTracker(11)
+      again.release()
+      const c = newClient()
+      const writes: IssueSnapshot[] = []
+      const opts = issueStoreQueries.scope(again.t, scope, sort)
+      c.getQueryCache().subscribe((e) => {
+        if (e.type === 'updated' && e.action.type === 'success' && e.query.queryKey[3] === 'scope')
+          writes.push(e.action.data as IssueSnapshot)
+      })
+      await c.fetchQuery(opts)
+      return writes
+    }
+    const writes = await shown(bySubject)
+    expect(writes[0]).toMatchObject({ complete: false })
+    expect(writes[0]!.issues).toHaveLength(100)
+    // Subjects "Issue 1", "Issue 10", "Issue 100", ...: the first 100 in that order.
+    const sorted = [...issues].sort((a, b) => a.subject.localeCompare(b.subject)).slice(0, 100)
+    expect(writes[0]!.issues.map((i) => i.id)).toEqual(sorted.map((i) => i.id))
+    expect(writes[1]).toMatchObject({ complete: true })
+    expect(writes[1]!.issues).toHaveLength(120)
+
+    // Another sort: the saved first screen would be the wrong rows, so only the whole snapshot.
+    const other = await shown([{ field: 'id', desc: false }])
+    expect(other[0]).toMatchObject({ complete: true })
+  })
+
+  it('matches a saved snapshot to the credentials without waiting for the tracker', async () => {
+    const withKey = (credentialsId: string, meAnswers: boolean) => {
+      const f = fakeTracker(21)
+      f.release()
+      const t = {
+        ...f.t,
+        credentialsId,
+        currentUser: meAnswers ? f.t.currentUser : () => new Promise<never>(() => {}),
+      } as TrackerAdapter
+      return { ...f, t }
+    }
+    const a = withKey('k1', true)
+    await newClient().fetchQuery(issueStoreQueries.scope(a.t, { status: 'open' }))
+    await new Promise((r) => setTimeout(r, 50))
+
+    // Same key, the tracker slow to say who is signed in: the snapshot shows anyway.
+    const same = withKey('k1', false)
+    const c = newClient()
+    const o = issueStoreQueries.scope(same.t, { status: 'open' })
+    void c.fetchQuery(o)
+    await expect.poll(() => c.getQueryData<IssueSnapshot>(o.queryKey)?.issues.length).toBe(120)
+
+    // Another key: nothing from disk, a full load.
+    const other = withKey('k2', true)
+    await newClient().fetchQuery(issueStoreQueries.scope(other.t, { status: 'open' }))
+    expect(other.calls[0]!.updatedSince).toBeUndefined()
   })
 })

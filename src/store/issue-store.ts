@@ -6,22 +6,33 @@
 import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useState } from 'react'
 import type { PagingProgress } from '../trackers/paging'
+import { sortIssues } from '../domain/issue-sort'
 import type {
   ConnectionId,
   CurrentUser,
   Issue,
   IssueId,
+  IssuePage,
   IssueSort,
+  IssueStatus,
+  Priority,
   TrackerAdapter,
 } from '../trackers/tracker'
-import { DEFAULT_CAP, loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
-import { clearSnapshots, loadSnapshot, saveSnapshot } from './persist'
-import { metadataQueries, metaMeKey } from './metadata'
+import { issueCap } from './cap'
+import { loadAll, refreshDelta, type IssueSnapshot } from './load-issues'
+import {
+  clearSnapshots,
+  HEAD_SIZE,
+  loadHead,
+  loadSnapshot,
+  saveSnapshot,
+  type Owner,
+} from './persist'
+import { metadataQueries, metaKeyOf, metaMeKey } from './metadata'
 import { scopeKey, type Scope } from './scope'
+import { serverPageQueries } from './server-paging'
 
 export const REFRESH_INTERVAL_MS = Number(import.meta.env.VITE_REFRESH_INTERVAL_MS ?? 60_000)
-/** Above this many issues the store keeps only the newest ones and says so. */
-export const ISSUE_CAP = Number(import.meta.env.VITE_ISSUE_CAP ?? DEFAULT_CAP)
 
 /** Minimum time between two streamed partial results reaching the cache (the first goes at once). */
 export const PARTIAL_EVERY_MS = 250
@@ -39,6 +50,63 @@ function throttleFirst<T>(fn: (v: T) => void, ms: number): (v: T) => void {
 
 const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 
+/** Each scope's latest view sort (`conn|scope`), so what is saved to disk starts in that order. */
+const viewSorts = new Map<string, IssueSort[]>()
+/** Each connection's credentials fingerprint, for saves that hold only the connection id. */
+const credentialIds = new Map<ConnectionId, string | undefined>()
+
+const sortString = (keys: IssueSort[]) =>
+  keys.map((k) => `${k.field}${k.desc ? '.desc' : ''}`).join(',')
+
+/**
+ * The first screen of a snapshot in the view's order, saved beside it so a reload shows rows
+ * before the whole snapshot is read. None when the order is unknown: no sort, or a status or
+ * priority sort without those positions cached.
+ */
+function headOf(
+  client: QueryClient,
+  conn: ConnectionId,
+  scope: string,
+  snap: IssueSnapshot,
+): { sort: string; issues: Issue[] } | undefined {
+  const sort = viewSorts.get(`${conn}|${scope}`)
+  if (!sort || sort.length === 0) return undefined
+  const statuses = client.getQueryData<IssueStatus[]>([...metaKeyOf(conn), 'statuses'])
+  const priorities = client.getQueryData<Priority[]>([...metaKeyOf(conn), 'priorities'])
+  const fields = new Set(sort.map((k) => k.field))
+  if ((fields.has('status') && !statuses) || (fields.has('priority') && !priorities))
+    return undefined
+  const order = {
+    statusPosition: new Map((statuses ?? []).map((s) => [s.id, s.position])),
+    priorityPosition: new Map((priorities ?? []).map((p) => [p.id, p.position])),
+  }
+  return {
+    sort: sortString(sort),
+    issues: sortIssues(snap.issues, sort, order).slice(0, HEAD_SIZE),
+  }
+}
+
+/**
+ * Resolves after the next frame is painted, or after 100 ms where no frame comes (a background
+ * tab, or no DOM).
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame === 'function')
+      requestAnimationFrame(() => setTimeout(resolve, 0))
+    setTimeout(resolve, 100)
+  })
+
+/** The head shown while the whole snapshot is read: partial, so the view says it is loading. */
+const partial = (issues: Issue[]): IssueSnapshot => ({
+  issues,
+  totalCount: 0,
+  complete: false,
+  capped: false,
+  syncedTo: null,
+  checkedAt: Date.now(),
+})
+
 export const issueStoreQueries = {
   all: (conn: ConnectionId) => ['c', conn, 'issues', 'scope'] as const,
   scope: (t: TrackerAdapter, scope: Scope, firstSort?: IssueSort[]) =>
@@ -48,38 +116,65 @@ export const issueStoreQueries = {
       queryKey: [...issueStoreQueries.all(t.id), scopeKey(scope)] as const,
       queryFn: async ({ client, queryKey, signal }): Promise<IssueSnapshot> => {
         const key = scopeKey(scope)
+        const cap = issueCap()
         const onProgress = (p: PagingProgress | null) =>
           progressListeners.get(`${t.id}|${key}`)?.(p)
-        // On disk per connection and user, so one person never sees another's last issues. The
-        // user is usually cached already (the shell shows it); without one nothing is persisted.
-        const diskKey = client
+        // Who is signed in: usually cached already (the shell shows the user). Without one nothing
+        // is persisted or shown from disk.
+        const me = client
           .ensureQueryData(metadataQueries.me(t))
-          .then((u) => `u${u.id}:${key}`)
+          .then((u) => u.id)
           .catch(() => null)
+        if (firstSort && !viewSorts.has(`${t.id}|${key}`))
+          viewSorts.set(`${t.id}|${key}`, firstSort)
+        credentialIds.set(t.id, t.credentialsId)
+        // A record from disk is shown only to whoever saved it: the same credentials (known at
+        // once), or else the same user (once the tracker says who is signed in).
+        const mine = async (o: Owner) =>
+          t.credentialsId ? o.credentialsId === t.credentialsId : o.userId === (await me)
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
         if (!prev) {
-          const k = await diskKey
-          prev = k ? await loadSnapshot(t.id, k) : null
+          // The first screen (small) is read and shown first if it is in the view's order, then
+          // the whole snapshot. Nothing on disk: the load starts without waiting for anything.
+          const h = await loadHead(t.id, key)
+          if (h && firstSort && h.sort === sortString(firstSort) && (await mine(h))) {
+            client.setQueryData(queryKey, partial(h.issues))
+            // Reading 10,000 issues blocks the page while they are decoded: after the paint.
+            await afterPaint()
+          }
+          const s = await loadSnapshot(t.id, key)
+          if (s && (await mine(s))) prev = s.snapshot
         }
         if (prev) client.setQueryData(queryKey, prev)
-        const snap = prev?.complete
-          ? await refreshDelta(t, scope, prev, { signal, onProgress, cap: ISSUE_CAP })
-          : await loadAll(t, scope, {
-              signal,
-              sort: firstSort,
-              cap: ISSUE_CAP,
-              onProgress,
-              // Stream pages into the cache so the table renders as they arrive; at most one
-              // update per PARTIAL_EVERY_MS, so 100 pages do not re-sort 10,000 issues 100 times.
-              onPartial: throttleFirst(
-                (s: IssueSnapshot) => client.setQueryData(queryKey, s),
-                PARTIAL_EVERY_MS,
-              ),
-            })
+        const snap =
+          prev?.complete && !prev.serverPaged
+            ? await refreshDelta(t, scope, prev, { signal, onProgress, cap })
+            : await loadAll(t, scope, {
+                signal,
+                sort: firstSort,
+                cap,
+                onProgress,
+                // Stream pages into the cache so the table renders as they arrive; at most one
+                // update per PARTIAL_EVERY_MS, so 100 pages do not re-sort 10,000 issues 100 times.
+                onPartial: throttleFirst(
+                  (s: IssueSnapshot) => client.setQueryData(queryKey, s),
+                  PARTIAL_EVERY_MS,
+                ),
+              })
         onProgress(null)
         // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
         if (snap.issues !== prev?.issues)
-          void diskKey.then((k) => (k ? saveSnapshot(t.id, k, snap) : undefined))
+          void me.then((id) =>
+            id === null
+              ? undefined
+              : saveSnapshot(
+                  t.id,
+                  key,
+                  { userId: id, credentialsId: t.credentialsId },
+                  snap,
+                  headOf(client, t.id, key, snap),
+                ),
+          )
         return snap
       },
       // 10,000 issues: deep-comparing every refresh against the last costs more than it saves.
@@ -116,6 +211,9 @@ export function useIssueStore(
       progressListeners.delete(key)
     }
   }, [key])
+  useEffect(() => {
+    if (firstSort) viewSorts.set(key, firstSort)
+  }, [key, firstSort])
   const q = useQuery(issueStoreQueries.scope(t, scope, firstSort))
   const client = useQueryClient()
   const refresh = useCallback(() => {
@@ -134,7 +232,10 @@ export function useIssueStore(
   }
 }
 
-/** Writes an issue in every cached scope of a connection (optimistic moves, bulk edits). */
+/**
+ * Writes an issue in every cached scope and server page of a connection (optimistic moves, bulk
+ * edits).
+ */
 export function patchIssue(
   client: QueryClient,
   conn: ConnectionId,
@@ -143,6 +244,9 @@ export function patchIssue(
 ): void {
   client.setQueriesData<IssueSnapshot>({ queryKey: issueStoreQueries.all(conn) }, (snap) =>
     snap ? { ...snap, issues: snap.issues.map((i) => (i.id === id ? update(i) : i)) } : snap,
+  )
+  client.setQueriesData<IssuePage>({ queryKey: serverPageQueries.all(conn) }, (page) =>
+    page ? { ...page, issues: page.issues.map((i) => (i.id === id ? update(i) : i)) } : page,
   )
   schedulePersist(client, conn)
 }
@@ -162,7 +266,11 @@ function schedulePersist(client: QueryClient, conn: ConnectionId): void {
       for (const [key, snap] of client.getQueriesData<IssueSnapshot>({
         queryKey: issueStoreQueries.all(conn),
       }))
-        if (snap?.complete) void saveSnapshot(conn, `u${me.id}:${String(key[4])}`, snap)
+        if (snap?.complete) {
+          const scope = String(key[4])
+          const owner = { userId: me.id, credentialsId: credentialIds.get(conn) }
+          void saveSnapshot(conn, scope, owner, snap, headOf(client, conn, scope, snap))
+        }
     }, PERSIST_DELAY_MS),
   )
 }
@@ -171,6 +279,7 @@ export async function clearIssueStore(client: QueryClient, conn: ConnectionId): 
   clearTimeout(persistTimers.get(conn))
   persistTimers.delete(conn)
   client.removeQueries({ queryKey: issueStoreQueries.all(conn) })
+  client.removeQueries({ queryKey: serverPageQueries.all(conn) })
   await clearSnapshots(conn)
 }
 

@@ -58,11 +58,50 @@ describe('loadAll', () => {
     expect(calls[0]!.sort).toEqual([{ field: 'priority', desc: true }])
   })
 
-  it('stops at the cap and says so', async () => {
-    const { t } = fakeTracker(many(350))
+  it('above the cap loads only the first page and switches the scope to server paging', async () => {
+    const { t, calls } = fakeTracker(many(350))
+    const snap = await loadAll(
+      t,
+      { status: 'all' },
+      { cap: 200, sort: [{ field: 'id', desc: true }] },
+    )
+    expect(calls).toHaveLength(1)
+    expect(snap).toMatchObject({ serverPaged: true, complete: true, totalCount: 350 })
+    expect(snap.issues.map((i) => i.id)).toEqual(
+      many(350)
+        .slice(0, 100)
+        .map((i) => i.id),
+    )
+  })
+
+  it('at the cap still loads everything', async () => {
+    const { t } = fakeTracker(many(200))
     const snap = await loadAll(t, { status: 'all' }, { cap: 200 })
+    expect(snap.serverPaged).toBeFalsy()
     expect(snap.issues).toHaveLength(200)
-    expect(snap).toMatchObject({ capped: true, totalCount: 350 })
+  })
+
+  it('asks for the first page alone, then at most two pages at a time', async () => {
+    const { t } = fakeTracker(many(1000))
+    let inFlight = 0
+    let most = 0
+    const seen: number[] = []
+    const slow = {
+      ...t,
+      capabilities: t.capabilities,
+      async listIssues(q: IssueQuery) {
+        seen.push(inFlight)
+        inFlight += 1
+        most = Math.max(most, inFlight)
+        await new Promise((r) => setTimeout(r, 2))
+        inFlight -= 1
+        return t.listIssues(q)
+      },
+    } as TrackerAdapter
+    const snap = await loadAll(slow, { status: 'all' })
+    expect(snap.issues).toHaveLength(1000)
+    expect(seen[0]).toBe(0) // nothing else in flight while the first page is asked for
+    expect(most).toBe(2)
   })
 })
 
@@ -99,16 +138,22 @@ describe('refreshDelta', () => {
     expect(fake.calls.length).toBeGreaterThan(2)
   })
 
-  it('keeps a capped store fresh by delta without reloading everything', async () => {
-    const fake = fakeTracker(many(350))
+  it('switches to server paging when the scope grew past the cap', async () => {
+    const fake = fakeTracker(many(200))
     const first = await loadAll(fake.t, { status: 'open' }, { cap: 200 })
+    fake.issues.unshift(
+      ...many(250)
+        .slice(0, 50)
+        .map((i) => ({ ...i, id: i.id + 1000 })),
+    )
     fake.calls.length = 0
-    fake.issues[0] = { ...fake.issues[0]!, subject: 'changed', updatedOn: '2026-06-01T00:00:00Z' }
     const next = await refreshDelta(fake.t, { status: 'open' }, first, { cap: 200 })
-    expect(fake.calls).toHaveLength(2)
-    expect(next).toMatchObject({ capped: true, totalCount: 350 })
-    expect(next.issues).toHaveLength(200)
-    expect(next.issues.find((i) => i.id === 350)?.subject).toBe('changed')
+    expect(next).toMatchObject({ serverPaged: true, totalCount: 250 })
+    expect(next.issues).toHaveLength(100)
+    // And a refresh of a server-paged scope only asks its first page again.
+    fake.calls.length = 0
+    await refreshDelta(fake.t, { status: 'open' }, next, { cap: 200 })
+    expect(fake.calls).toHaveLength(1)
   })
 
   it('returns the same list when nothing changed, so nothing is rewritten', async () => {

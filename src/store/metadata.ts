@@ -7,8 +7,11 @@ const HOUR = 60 * 60_000
 /** The signed-in user's key (shared with the shell, which shows the user). */
 export const metaMeKey = (conn: ConnectionId) => ['c', conn, 'me'] as const
 
+/** Where a connection's metadata is cached (for readers that hold only the connection id). */
+export const metaKeyOf = (conn: ConnectionId) => ['c', conn, 'meta'] as const
+
 export const metadataQueries = {
-  all: (t: TrackerAdapter) => ['c', t.id, 'meta'] as const,
+  all: (t: TrackerAdapter) => metaKeyOf(t.id),
   statuses: (t: TrackerAdapter) =>
     queryOptions({
       queryKey: [...metadataQueries.all(t), 'statuses'] as const,

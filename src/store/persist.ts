@@ -1,9 +1,11 @@
 /**
  * The issue store on disk (IndexedDB), so a reload shows the last known issues at once and
- * refreshes in the background. One record per connection and scope; sign-out clears a connection.
+ * refreshes in the background. One record per connection and scope, with the user who saved it:
+ * the record can be read before the tracker says who is signed in, and is shown only once that
+ * is the same user. Sign-out clears a connection.
  */
 import { openDB, type IDBPDatabase } from 'idb'
-import type { ConnectionId } from '../trackers/tracker'
+import type { ConnectionId, Issue } from '../trackers/tracker'
 import type { IssueSnapshot } from './load-issues'
 
 const DB = 'trackboard'
@@ -12,36 +14,121 @@ let db: Promise<IDBPDatabase> | null = null
 
 function open(): Promise<IDBPDatabase> | null {
   if (typeof indexedDB === 'undefined') return null
-  db ??= openDB(DB, 1, {
-    upgrade(d) {
-      d.createObjectStore(STORE)
+  db ??= openDB(DB, 2, {
+    upgrade(d, oldVersion, _newVersion, tx) {
+      // Version 1 keyed records by user; they are dropped rather than migrated (a cold load).
+      if (oldVersion < 1) d.createObjectStore(STORE)
+      else void tx.objectStore(STORE).clear()
     },
   })
   return db
 }
 
-const recordKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}`
+/** Who saved a record: the user, and the fingerprint of the credentials when the adapter has one. */
+export interface Owner {
+  userId: number
+  credentialsId?: string
+}
 
+export interface StoredSnapshot extends Owner {
+  snapshot: IssueSnapshot
+}
+
+/** On disk the issues are split in records of CHUNK_SIZE, read one at a time (see loadSnapshot). */
+interface SnapshotRecord extends Owner {
+  /** The snapshot without its issues. */
+  snapshot: IssueSnapshot
+  chunks: number
+}
+
+export const CHUNK_SIZE = 1_000
+
+/**
+ * The first screen of a snapshot: its first HEAD_SIZE issues in the view's order, kept beside it.
+ * Reading 10,000 issues from IndexedDB takes a while; this small record is read at the same time
+ * and shown first. Any filter on it shows the right first rows (a prefix stays a prefix), but
+ * only in the order it was saved in, so it is used only when the view's sort is the same.
+ */
+export interface StoredHead extends Owner {
+  /** The sort the issues are in (`priority.desc,id`). */
+  sort: string
+  issues: Issue[]
+}
+
+export const HEAD_SIZE = 100
+
+const recordKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}`
+const headKey = (conn: ConnectionId, scope: string) => `${conn}|${scope}|head`
+const chunkKey = (conn: ConnectionId, scope: string, n: number) =>
+  `${conn}|${scope}|chunk|${String(n).padStart(6, '0')}`
+const chunkRange = (conn: ConnectionId, scope: string) =>
+  IDBKeyRange.bound(`${conn}|${scope}|chunk|`, `${conn}|${scope}|chunk|\uffff`)
+
+const nextTask = () => new Promise<void>((r) => setTimeout(r, 0))
+
+/**
+ * Reads a snapshot chunk by chunk, letting the page run between chunks: decoding 10,000 issues
+ * at once would block it for a while (scrolling and typing in the first screen included).
+ */
 export async function loadSnapshot(
   conn: ConnectionId,
   scope: string,
-): Promise<IssueSnapshot | null> {
+): Promise<StoredSnapshot | null> {
   try {
     const d = await open()
-    return ((await d?.get(STORE, recordKey(conn, scope))) as IssueSnapshot | undefined) ?? null
+    const record = (await d?.get(STORE, recordKey(conn, scope))) as SnapshotRecord | undefined
+    if (!d || !record) return null
+    const issues: Issue[] = []
+    for (let n = 0; n < record.chunks; n++) {
+      await nextTask()
+      const chunk = (await d.get(STORE, chunkKey(conn, scope, n))) as Issue[] | undefined
+      if (!chunk) return null // half written or cleared meanwhile: a full load instead
+      issues.push(...chunk)
+    }
+    const { chunks: _chunks, ...owner } = record
+    return { ...owner, snapshot: { ...record.snapshot, issues } }
   } catch {
     return null // a broken or blocked IndexedDB only costs a full load
   }
 }
 
+export async function loadHead(conn: ConnectionId, scope: string): Promise<StoredHead | null> {
+  try {
+    const d = await open()
+    return ((await d?.get(STORE, headKey(conn, scope))) as StoredHead | undefined) ?? null
+  } catch {
+    return null
+  }
+}
+
+/** Saves a snapshot and, in the same transaction, its first screen (`head`) or no head at all. */
 export async function saveSnapshot(
   conn: ConnectionId,
   scope: string,
+  owner: Owner,
   snap: IssueSnapshot,
+  head?: { sort: string; issues: Issue[] },
 ): Promise<void> {
-  if (!snap.complete) return
+  // Partial loads and scopes paged on the server are not worth keeping.
+  if (!snap.complete || snap.serverPaged) return
   try {
-    await (await open())?.put(STORE, snap, recordKey(conn, scope))
+    const d = await open()
+    if (!d) return
+    const tx = d.transaction(STORE, 'readwrite')
+    const chunks = Math.ceil(snap.issues.length / CHUNK_SIZE)
+    const record: SnapshotRecord = { ...owner, snapshot: { ...snap, issues: [] }, chunks }
+    void tx.store.delete(chunkRange(conn, scope))
+    for (let n = 0; n < chunks; n++)
+      void tx.store.put(
+        snap.issues.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE),
+        chunkKey(conn, scope, n),
+      )
+    void tx.store.put(record, recordKey(conn, scope))
+    if (head) {
+      const h: StoredHead = { ...owner, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
+      void tx.store.put(h, headKey(conn, scope))
+    } else void tx.store.delete(headKey(conn, scope))
+    await tx.done
   } catch {
     // Quota or private mode: the in-memory store still works.
   }

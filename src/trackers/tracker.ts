@@ -56,6 +56,11 @@ export interface Capabilities {
   basicAuth: boolean
   /** Markup of descriptions and comments. */
   textFormat: TextFormat
+  /**
+   * Which `IssueQuery.filters` the tracker applies on its side (for server-side paging of scopes
+   * too large to load). Absent: none, so a view must say every filter is not applied.
+   */
+  serverFilters?: readonly IssueFilterName[]
 }
 
 export type IssueStatusScope = 'open' | 'closed' | 'all'
@@ -84,6 +89,39 @@ export interface IssueSort {
   desc: boolean
 }
 
+/** A date range, inclusive, as `YYYY-MM-DD`; either end may be open. */
+export interface DateRange {
+  from?: string
+  to?: string
+}
+
+/**
+ * Filters a tracker can apply when it pages on its side. Lists are "any of"; an empty or absent
+ * list does not filter.
+ */
+export interface IssueFilters {
+  statusIds?: number[]
+  trackerIds?: number[]
+  priorityIds?: number[]
+  /** User ids and `me`; or exactly `'none'` for unassigned issues. */
+  assignee?: (number | 'me')[] | 'none'
+  authorIds?: number[]
+  /** Only within a project. */
+  categoryIds?: number[]
+  versionIds?: number[]
+  /** Custom field id -> values, any of them (exact match). */
+  customFields?: Record<number, string[]>
+  /** Subject contains this text, case-insensitively. */
+  subjectContains?: string
+  createdOn?: DateRange
+  updatedOn?: DateRange
+  dueDate?: DateRange
+  /** Only issues with at least one attachment. */
+  hasAttachments?: boolean
+}
+
+export type IssueFilterName = keyof IssueFilters
+
 /**
  * What the server is asked for. The app loads a scope and filters locally; these are the
  * server-side parts of a scope plus paging.
@@ -103,6 +141,8 @@ export interface IssueQuery {
   limit: number
   /** Ask the tracker to include per-issue attachment lists where it can (for badges). */
   includeAttachments?: boolean
+  /** Server-side filters (only those in `capabilities.serverFilters` are applied). */
+  filters?: IssueFilters
 }
 
 export interface IssuePage {
@@ -165,6 +205,12 @@ export interface TrackerAdapter {
   readonly id: ConnectionId
   readonly type: TrackerType
   readonly capabilities: Capabilities
+  /**
+   * A short fingerprint of the credentials: the same key gives the same value, and the key cannot
+   * be read back from it. Lets data saved on this device be matched to the signed-in user before
+   * the tracker answers.
+   */
+  readonly credentialsId?: string
 
   /** Verifies the credentials; an `auth` TrackerError when they are wrong. */
   currentUser(signal?: AbortSignal): Promise<CurrentUser>
@@ -197,6 +243,18 @@ export interface TrackerAdapter {
     onProgress?: (p: UploadProgress) => void,
     signal?: AbortSignal,
   ): Promise<UploadedFile>
+}
+
+/** FNV-1a over the credentials, twice with different seeds: 16 hex digits, not the secret. */
+export function credentialsFingerprint(c: Credentials): string {
+  const text =
+    c.kind === 'apiKey' ? `k:${c.key}` : c.kind === 'basic' ? `b:${c.username}:${c.password}` : 'a'
+  const fnv = (seed: number) => {
+    let h = seed >>> 0
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0
+    return h.toString(16).padStart(8, '0')
+  }
+  return fnv(2166136261) + fnv(0x9e3779b9)
 }
 
 export type TrackerErrorKind =

@@ -2,6 +2,7 @@
 import type { z } from 'zod'
 import { Http, type FetchLike } from '../http'
 import {
+  credentialsFingerprint,
   TrackerError,
   type Capabilities,
   type Credentials,
@@ -13,7 +14,7 @@ import {
 import type { ConnectionId } from '../../domain/model'
 import * as wire from './wire'
 import * as map from './to-domain'
-import { issueListParams, MAX_PAGE_SIZE } from './params'
+import { issueListParams, MAX_PAGE_SIZE, SERVER_FILTERS } from './params'
 import { uploadBody, type XhrFactory, type XhrLike } from './upload'
 
 export interface RedmineAdapterOptions {
@@ -44,6 +45,7 @@ export const redmineCapabilities: Capabilities = {
   maxPageSize: MAX_PAGE_SIZE,
   basicAuth: true,
   textFormat: 'textile',
+  serverFilters: SERVER_FILTERS,
 }
 
 const SHOW_INCLUDES = 'journals,attachments,relations,children,watchers,allowed_statuses'
@@ -122,6 +124,7 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     id: opts.id,
     type: 'redmine',
     capabilities: redmineCapabilities,
+    credentialsId: credentialsFingerprint(opts.credentials),
 
     async currentUser(signal) {
       const q = new URLSearchParams({ include: 'memberships' })

@@ -4,13 +4,14 @@ import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
 import { parseSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
-import { metadataQueries, useIssueStore } from '../../../store'
+import { metadataQueries, useIssueStore, useServerPaging } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
 import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS } from '../columns'
 import { BulkBar } from './bulk-bar'
 import { ColumnChooser } from './column-chooser'
 import { FilterBar } from './filter-bar'
 import { IssueTable } from './issue-table'
+import { ServerPager } from './server-pager'
 import { StatusLine } from './status-line'
 
 export interface IssuesViewProps {
@@ -24,7 +25,9 @@ export interface IssuesViewProps {
 export function IssuesView({ tracker, project, search, onChange }: IssuesViewProps) {
   const scope = useMemo(() => ({ project, status: search.status }), [project, search.status])
   const sortKeys = useMemo(() => parseSort(search.sort), [search.sort])
-  const store = useIssueStore(tracker, scope, sortKeys)
+  // Above the issue cap the store holds one server page at a time, and `paging` drives the pager.
+  const loaded = useIssueStore(tracker, scope, sortKeys)
+  const { store, paging } = useServerPaging(tracker, scope, search, loaded)
   const statuses = useQuery(metadataQueries.statuses(tracker))
   const types = useQuery(metadataQueries.types(tracker))
   const priorities = useQuery(metadataQueries.priorities(tracker))
@@ -104,6 +107,7 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
           onChange={(ids) => onChange({ columns: ids })}
         />
       </div>
+      {paging && <ServerPager paging={paging} />}
       {selected.size > 0 && (
         <BulkBar
           tracker={tracker}
