@@ -23,6 +23,7 @@ describe('createAdapter', () => {
       maxPageSize: 100,
       basicAuth: true,
       textFormat: 'textile',
+      serverFilters: expect.arrayContaining(['statusIds', 'assignee', 'customFields']),
     })
     expect(await a.listStatuses()).toHaveLength(6)
     expect(urls).toEqual(['/t/main/issue_statuses.json'])
