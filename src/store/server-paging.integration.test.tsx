@@ -87,7 +87,9 @@ describe('a scope above the issue cap', () => {
     const pages = await screen.findByRole('navigation', { name: 'Issue pages' })
     await waitFor(() => expect(within(pages).getByText(/Page 1 of 2/)).toBeInTheDocument())
     // One page of 100 (the table renders only the rows in view).
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('100 of 100 issues'))
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent('100 issues on this page'),
+    )
     expect(rowIds()[0]).toBe(120)
     expect(screen.getByRole('note')).toHaveTextContent(
       /120 issues, more than the 50 Trackboard loads in full/,
@@ -127,6 +129,14 @@ describe('a scope above the issue cap', () => {
     const last = issueRequests(calls).at(-1)!
     expect(last.get('sort')).toBe('id')
     expect(last.get('offset')).toBe('0')
+  })
+
+  it('on the board, says it shows only the first page instead of passing it off as the scope', async () => {
+    redmine('/main/projects/demo/board?status=all')
+    const note = await screen.findByRole('note', undefined, { timeout: 5_000 })
+    expect(note).toHaveTextContent(
+      /120 issues, more than the 50 Trackboard loads in full, so the board shows only the first 100/,
+    )
   })
 
   it('below the cap loads everything and shows no pager', async () => {

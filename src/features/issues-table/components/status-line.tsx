@@ -31,6 +31,8 @@ export function StatusLine({ store, shown }: { store: IssueStore; shown: number 
           </>
         ) : store.isLoading ? (
           'Loading issues…'
+        ) : snapshot?.serverPaged ? (
+          `${shown.toLocaleString()} issues on this page`
         ) : (
           `${shown.toLocaleString()} of ${store.issues.length.toLocaleString()} issues`
         )}
