@@ -150,8 +150,15 @@ describe('with the bundled tracker', () => {
           base: '/t/local',
           demo: true,
           demoUsers: local.demoUsers,
+          loading: { concurrency: 4, issueCap: 10_000 },
         },
-        { id: 'main', name: 'Redmine', type: 'redmine', base: '/t/main' },
+        {
+          id: 'main',
+          name: 'Redmine',
+          type: 'redmine',
+          base: '/t/main',
+          loading: { concurrency: 2, issueCap: 10_000 },
+        },
       ],
     })
     expect(text).not.toContain('10.9.8.7')

@@ -66,6 +66,8 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
                 base: '/t/local',
                 demo: true,
                 demoUsers: deps.local.demoUsers,
+                // In-process SQLite answers pages side by side.
+                loading: { concurrency: 4, issueCap: config.issueCap },
               },
             ]
           : []),
@@ -74,6 +76,7 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
           name: u.name,
           type: u.type,
           base: `/t/${u.id}`,
+          loading: { concurrency: u.concurrency ?? 2, issueCap: u.issueCap ?? config.issueCap },
         })),
       ],
     }),

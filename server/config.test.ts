@@ -24,6 +24,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRACKER_URL: 'http://x', BUNDLED_TRACKER: 'on' }).bundled).not.toBeNull()
   })
 
+  it('reads the loading settings: TRACKER_CONCURRENCY and ISSUE_CAP', () => {
+    expect(loadConfig({}).issueCap).toBe(10_000)
+    const c = loadConfig({ TRACKER_URL: 'http://x', TRACKER_CONCURRENCY: '3', ISSUE_CAP: '2500' })
+    expect(c.upstreams[0]).toMatchObject({ concurrency: 3 })
+    expect(c.issueCap).toBe(2500)
+  })
+
   it('reads several trackers from TRACKERS_FILE', () => {
     const f = join(dir, 'trackers.json')
     writeFileSync(
@@ -76,6 +83,8 @@ describe('loadConfig', () => {
     [{ TRACKER_URL: 'http://x', TRACKER_ID: 'local' }, /bundled tracker/],
     [{ PORT: '70000' }, /PORT must be a whole number from 0 to 65535/],
     [{ PROXY_TIMEOUT_MS: '0' }, /PROXY_TIMEOUT_MS/],
+    [{ ISSUE_CAP: 'lots' }, /ISSUE_CAP must be a whole number/],
+    [{ TRACKER_URL: 'http://x', TRACKER_CONCURRENCY: '40' }, /TRACKER_CONCURRENCY/],
     [{ BUNDLED_TRACKER: 'maybe' }, /BUNDLED_TRACKER must be "on" or "off"/],
     [{ TRACKER_URL: 'http://user:pw@x' }, /no credentials/],
     [{ TRACKER_URL: 'http://x', TRACKER_ID: '../x' }, /ids are/],

@@ -39,6 +39,10 @@ const upstreamSchema = z.object({
   name: z.string().min(1).default('Redmine'),
   type: z.enum(trackerTypes).default('redmine'),
   url: trackerUrl,
+  /** Issue pages the app loads at once from this tracker (Redmine serves one at a time). */
+  concurrency: z.coerce.number().int().min(1).max(16).optional(),
+  /** Above this many issues in a scope, the app pages on the server (default: ISSUE_CAP). */
+  issueCap: z.coerce.number().int().positive().optional(),
 })
 export type Upstream = z.infer<typeof upstreamSchema>
 
@@ -47,6 +51,8 @@ export interface ServerConfig {
   port: number
   distDir: string
   proxyTimeoutMs: number
+  /** Default issue cap for every connection (ISSUE_CAP; a TRACKERS_FILE entry can set its own). */
+  issueCap: number
   log: boolean
   upstreams: Upstream[]
   bundled: null | {
@@ -100,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
       name: env.TRACKER_NAME || undefined,
       type: env.TRACKER_TYPE || undefined,
       url: env.TRACKER_URL,
+      concurrency: env.TRACKER_CONCURRENCY || undefined,
     })
     if (!r.success)
       throw new ConfigError(describe(r.error, (path) => `TRACKER_${path.toUpperCase()}`))
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: int(env, 'PORT', 4173, 0, 65535),
     distDir: resolve(env.DIST_DIR || 'dist'),
     proxyTimeoutMs: int(env, 'PROXY_TIMEOUT_MS', 30_000, 1),
+    issueCap: int(env, 'ISSUE_CAP', 10_000, 1),
     log: env.LOG !== 'off',
     upstreams,
     bundled: bundledOn

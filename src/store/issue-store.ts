@@ -116,7 +116,7 @@ export const issueStoreQueries = {
       queryKey: [...issueStoreQueries.all(t.id), scopeKey(scope)] as const,
       queryFn: async ({ client, queryKey, signal }): Promise<IssueSnapshot> => {
         const key = scopeKey(scope)
-        const cap = issueCap()
+        const cap = issueCap(t)
         const onProgress = (p: PagingProgress | null) =>
           progressListeners.get(`${t.id}|${key}`)?.(p)
         // Who is signed in: usually cached already (the shell shows the user). Without one nothing

@@ -103,6 +103,26 @@ describe('loadAll', () => {
     expect(seen[0]).toBe(0) // nothing else in flight while the first page is asked for
     expect(most).toBe(2)
   })
+
+  it('loads as many pages at once as the connection allows', async () => {
+    const { t } = fakeTracker(many(1000))
+    let inFlight = 0
+    let most = 0
+    const wide = {
+      ...t,
+      capabilities: t.capabilities,
+      loading: { concurrency: 4 },
+      async listIssues(q: IssueQuery) {
+        inFlight += 1
+        most = Math.max(most, inFlight)
+        await new Promise((r) => setTimeout(r, 2))
+        inFlight -= 1
+        return t.listIssues(q)
+      },
+    } as TrackerAdapter
+    expect((await loadAll(wide, { status: 'all' })).issues).toHaveLength(1000)
+    expect(most).toBe(4)
+  })
 })
 
 describe('refreshDelta', () => {

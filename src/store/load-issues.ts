@@ -80,7 +80,7 @@ export async function loadAll(
       offset === 0 ? Promise.resolve(first) : fetchPage(offset, limit, signal),
     {
       pageSize,
-      concurrency: o.concurrency ?? LOAD_CONCURRENCY,
+      concurrency: o.concurrency ?? t.loading?.concurrency ?? LOAD_CONCURRENCY,
       signal: o.signal,
       max: cap,
       onProgress: o.onProgress,
@@ -139,7 +139,7 @@ export async function refreshDelta(
           signal,
         )
         .then((p) => ({ items: p.issues, totalCount: p.totalCount })),
-    { pageSize, concurrency: 2, signal: o.signal },
+    { pageSize, concurrency: t.loading?.concurrency ?? LOAD_CONCURRENCY, signal: o.signal },
   )
   const merged = mergeChanged(prev.issues, changed.items, inScope(scope))
   const count = await t.listIssues({ ...baseQuery(scope), offset: 0, limit: 1 }, o.signal)

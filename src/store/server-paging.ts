@@ -164,7 +164,7 @@ export function useServerPaging(
       pageCount: Math.max(1, Math.ceil(total / SERVER_PAGE_SIZE)),
       total,
       scopeTotal: store.snapshot?.totalCount ?? total,
-      cap: issueCap(),
+      cap: issueCap(t),
       notApplied: base.notApplied,
       isFetching: q.isFetching,
       setPage,

@@ -27,6 +27,7 @@ export function createAdapter(
       credentials,
       name: config.name,
       fetch: fetchImpl,
+      loading: config.loading,
     })
   throw new TrackerError(
     'unsupported',

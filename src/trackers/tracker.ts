@@ -34,6 +34,16 @@ export interface ConnectionConfig {
   type: TrackerType
   /** Path prefix on our own origin through which the tracker's API is reached. */
   base: string
+  /** How this connection loads issues (from the server's configuration). */
+  loading?: LoadSettings
+}
+
+/** Per-connection loading settings, set on the server (see server/README.md). */
+export interface LoadSettings {
+  /** Issue pages in flight at once while loading a scope (Redmine serves one at a time). */
+  concurrency?: number
+  /** Scopes with more issues than this are paged on the server instead of loaded in full. */
+  issueCap?: number
 }
 
 export type Credentials =
@@ -211,6 +221,8 @@ export interface TrackerAdapter {
    * the tracker answers.
    */
   readonly credentialsId?: string
+  /** The connection's loading settings, when the server gave any. */
+  readonly loading?: LoadSettings
 
   /** Verifies the credentials; an `auth` TrackerError when they are wrong. */
   currentUser(signal?: AbortSignal): Promise<CurrentUser>

@@ -8,6 +8,12 @@ const connectionSchema = z.object({
   name: z.string(),
   type: z.enum(['redmine', 'openproject', 'claromentis', 'aritic-desk', 'fixx']),
   base: z.string(),
+  loading: z
+    .object({
+      concurrency: z.number().int().min(1).max(16).optional(),
+      issueCap: z.number().int().positive().optional(),
+    })
+    .optional(),
   demo: z.boolean().optional(),
   demoUsers: z
     .array(z.object({ login: z.string(), name: z.string(), apiKey: z.string(), role: z.string() }))

@@ -8,6 +8,7 @@ import {
   type Credentials,
   type IssueInput,
   type IssuePatch,
+  type LoadSettings,
   type TrackerAdapter,
   type UploadedFile,
 } from '../tracker'
@@ -24,6 +25,7 @@ export interface RedmineAdapterOptions {
   credentials: Credentials
   name?: string
   fetch?: FetchLike
+  loading?: LoadSettings
   /**
    * How uploads that report progress are sent. Defaults to XMLHttpRequest in a browser (real
    * upload progress) unless a fetch was injected; `null` forces fetch.
@@ -125,6 +127,7 @@ export function createRedmineAdapter(opts: RedmineAdapterOptions): TrackerAdapte
     type: 'redmine',
     capabilities: redmineCapabilities,
     credentialsId: credentialsFingerprint(opts.credentials),
+    loading: opts.loading,
 
     async currentUser(signal) {
       const q = new URLSearchParams({ include: 'memberships' })

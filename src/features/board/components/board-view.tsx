@@ -63,9 +63,9 @@ export function BoardView({
           className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
         >
           This scope has {store.snapshot.totalCount.toLocaleString()} issues, more than the{' '}
-          {issueCap().toLocaleString()} Trackboard loads in full, so the board shows only the first{' '}
-          {store.issues.length.toLocaleString()}. Choose a project or open issues only, or use the
-          table, which pages through all of them on the tracker.
+          {issueCap(tracker).toLocaleString()} Trackboard loads in full, so the board shows only the
+          first {store.issues.length.toLocaleString()}. Choose a project or open issues only, or use
+          the table, which pages through all of them on the tracker.
         </p>
       )}
       {store.isLoading && store.progress && (
