@@ -64,6 +64,26 @@ describe('the issue table', () => {
     expect(screen.getByRole('status')).toHaveTextContent('10 of 10 issues')
   })
 
+  it('on a cold load asks for the first issues page before the metadata, unless chips need names', async () => {
+    const order = (calls: { url: URL }[]) =>
+      calls
+        .map((c) => c.url.pathname.replace('/t/main/', ''))
+        .filter((p) => /^(issues|issue_statuses|trackers|enumerations)/.test(p))
+    // Scopes no other test loads, so nothing is on disk yet (a warm load shows rows at once).
+    const plain = redmine()
+    const first = renderRoute('/main/projects/demo/issues?status=closed')
+    await waitFor(() => expect(rowLinks().length).toBeGreaterThan(0))
+    await waitFor(() => expect(order(plain)).toContain('trackers.json'))
+    expect(order(plain)[0]).toBe('issues.json')
+    first.unmount()
+
+    const chips = redmine()
+    renderRoute('/main/issues?status=open&tracker=%5B2%5D')
+    await screen.findByRole('button', { name: 'Remove filter Tracker: Feature' })
+    await waitFor(() => expect(order(chips)).toContain('issues.json'))
+    expect(order(chips).indexOf('trackers.json')).toBeLessThan(order(chips).indexOf('issues.json'))
+  })
+
   it('filters from the URL, shows chips, and clears them', async () => {
     redmine()
     const user = userEvent.setup()

@@ -28,11 +28,15 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   // Above the issue cap the store holds one server page at a time, and `paging` drives the pager.
   const loaded = useIssueStore(tracker, scope, sortKeys)
   const { store, paging } = useServerPaging(tracker, scope, search, loaded)
-  const statuses = useQuery(metadataQueries.statuses(tracker))
-  const types = useQuery(metadataQueries.types(tracker))
-  const priorities = useQuery(metadataQueries.priorities(tracker))
+  // Redmine serves one request at a time. On a cold load of a plain view (no chips to name, no
+  // status or priority order) the first issues page goes first and the metadata follows it.
+  const metaNow =
+    store.issues.length > 0 || !store.isLoading || needsMetadataFirst(search, sortKeys)
+  const statuses = useQuery({ ...metadataQueries.statuses(tracker), enabled: metaNow })
+  const types = useQuery({ ...metadataQueries.types(tracker), enabled: metaNow })
+  const priorities = useQuery({ ...metadataQueries.priorities(tracker), enabled: metaNow })
   const me = useQuery(metadataQueries.me(tracker))
-  const customFields = useQuery(metadataQueries.customFields(tracker))
+  const customFields = useQuery({ ...metadataQueries.customFields(tracker), enabled: metaNow })
   // Typing stays responsive on 10,000 issues: while the text search is in flight the table
   // follows a deferred copy of the search; any other change (a filter, a sort) applies at once.
   const lagging = useDeferredValue(search)
@@ -157,4 +161,16 @@ function distinctRefs(issues: readonly Issue[], pick: (i: Issue) => Ref | null):
     if (r && !seen.has(r.id)) seen.set(r.id, r)
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
+}
+
+/** The first rows need names or orders from the metadata: chips to label, or a status/priority sort. */
+function needsMetadataFirst(s: IssueSearch, sort: readonly { field: string }[]): boolean {
+  return (
+    s.statusIds.length > 0 ||
+    s.tracker.length > 0 ||
+    s.priority.length > 0 ||
+    Object.keys(s.cf).length > 0 ||
+    s.group !== undefined ||
+    sort.some((k) => k.field === 'status' || k.field === 'priority')
+  )
 }
