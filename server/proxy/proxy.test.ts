@@ -335,6 +335,7 @@ describe('the tracker proxy', () => {
       name: 'Redmine',
       type: 'redmine',
       base: '/t/main',
+      loading: { concurrency: 2, issueCap: 10_000 },
     })
     expect(res.body).not.toContain(upstreamUrl)
   })
