@@ -25,6 +25,25 @@ describe('performMove', () => {
     })
   })
 
+  it('says so when the lane change stuck but the status did not', async () => {
+    // Dropped into another assignee's lane and column; the tracker reassigned it, kept the status.
+    const before = sampleIssue(7)
+    const dave = { id: 3, name: 'Dave Lopper' }
+    const move = planMove(before, {
+      status: status('Resolved'),
+      lane: { field: 'assignee', value: dave },
+    })!
+    const after = { ...sampleDetail('issue_full_7'), status: before.status, assignee: dave }
+    const err = await performMove(
+      fakeTracker({ updateIssue: async () => undefined, getIssue: async () => after }),
+      move,
+    ).catch((e) => e)
+    expect(err).toBeInstanceOf(MoveNotAppliedError)
+    expect((err as Error).message).toBe(
+      `#7 was not moved to Resolved: the tracker kept it in ${before.status.name} (the workflow does not allow this change for you). Its assignee did change.`,
+    )
+  })
+
   it('succeeds when the re-read issue has the new status', async () => {
     const detail = { ...sampleDetail('issue_full_7'), status: status('In Progress') }
     const move = planMove(sampleIssue(7), { status: status('In Progress') })!

@@ -2,7 +2,7 @@
  * Sends a move and checks that the tracker applied it. Real Redmine answers 204 to a status change
  * its workflow forbids and keeps the old status, so a 2xx alone proves nothing.
  */
-import { movePatch, unappliedFields, type Move } from '../../domain/apply-move'
+import { movePatch, unappliedFields, type MovableFields, type Move } from '../../domain/apply-move'
 import { isTrackerError, type TrackerAdapter } from '../../trackers/tracker'
 
 /** The tracker answered success but kept (some of) the old values. */
@@ -13,9 +13,14 @@ export class MoveNotAppliedError extends Error {
     readonly actualStatus: string,
   ) {
     const target = move.to.status ? ` to ${move.to.status.name}` : ''
+    // Redmine applies what it may of one update: a lane change can stick while the status does not.
+    const applied = (Object.keys(move.to) as (keyof MovableFields)[]).filter(
+      (f) => !fields.includes(f) && f !== 'status',
+    )
     super(
       `#${move.issueId} was not moved${target}: the tracker kept it in ${actualStatus}` +
-        (fields.includes('status') ? ' (the workflow does not allow this change for you).' : '.'),
+        (fields.includes('status') ? ' (the workflow does not allow this change for you).' : '.') +
+        (applied.length > 0 ? ` Its ${applied.join(' and ')} did change.` : ''),
     )
     this.name = 'MoveNotAppliedError'
   }
