@@ -24,3 +24,8 @@ export function issueCap(t?: Pick<TrackerAdapter, 'loading'>): number {
     DEFAULT_CAP
   )
 }
+
+/** The start of every notice about a scope too large to load: the table's pager and the board. */
+export function overCapText(scopeTotal: number, cap: number): string {
+  return `This scope has ${scopeTotal.toLocaleString()} issues, more than the ${cap.toLocaleString()} Trackboard loads in full`
+}

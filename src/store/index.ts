@@ -16,4 +16,4 @@ export {
   SERVER_PAGE_SIZE,
   type ServerPaging,
 } from './server-paging'
-export { issueCap, ISSUE_CAP_STORAGE_KEY } from './cap'
+export { issueCap, ISSUE_CAP_STORAGE_KEY, overCapText } from './cap'

@@ -82,48 +82,41 @@ describe('loadAll', () => {
   })
 
   it('asks for the first page alone, then at most two pages at a time', async () => {
-    const { t } = fakeTracker(many(1000))
-    let inFlight = 0
-    let most = 0
-    const seen: number[] = []
-    const slow = {
-      ...t,
-      capabilities: t.capabilities,
-      async listIssues(q: IssueQuery) {
-        seen.push(inFlight)
-        inFlight += 1
-        most = Math.max(most, inFlight)
-        await new Promise((r) => setTimeout(r, 2))
-        inFlight -= 1
-        return t.listIssues(q)
-      },
-    } as TrackerAdapter
-    const snap = await loadAll(slow, { status: 'all' })
+    const { tracker, seen, most } = countingInFlight()
+    const snap = await loadAll(tracker, { status: 'all' })
     expect(snap.issues).toHaveLength(1000)
     expect(seen[0]).toBe(0) // nothing else in flight while the first page is asked for
-    expect(most).toBe(2)
+    expect(most()).toBe(2)
   })
 
   it('loads as many pages at once as the connection allows', async () => {
-    const { t } = fakeTracker(many(1000))
-    let inFlight = 0
-    let most = 0
-    const wide = {
-      ...t,
-      capabilities: t.capabilities,
-      loading: { concurrency: 4 },
-      async listIssues(q: IssueQuery) {
-        inFlight += 1
-        most = Math.max(most, inFlight)
-        await new Promise((r) => setTimeout(r, 2))
-        inFlight -= 1
-        return t.listIssues(q)
-      },
-    } as TrackerAdapter
-    expect((await loadAll(wide, { status: 'all' })).issues).toHaveLength(1000)
-    expect(most).toBe(4)
+    const { tracker, most } = countingInFlight({ concurrency: 4 })
+    expect((await loadAll(tracker, { status: 'all' })).issues).toHaveLength(1000)
+    expect(most()).toBe(4)
   })
 })
+
+/** 1,000 issues served slowly, counting the page requests in flight when each is asked for. */
+function countingInFlight(loading?: TrackerAdapter['loading']) {
+  const { t } = fakeTracker(many(1000))
+  let inFlight = 0
+  let most = 0
+  const seen: number[] = []
+  const tracker = {
+    ...t,
+    capabilities: t.capabilities,
+    loading,
+    async listIssues(q: IssueQuery) {
+      seen.push(inFlight)
+      inFlight += 1
+      most = Math.max(most, inFlight)
+      await new Promise((r) => setTimeout(r, 2))
+      inFlight -= 1
+      return t.listIssues(q)
+    },
+  } as TrackerAdapter
+  return { tracker, seen, most: () => most }
+}
 
 describe('refreshDelta', () => {
   it('merges one changed issue with two requests', async () => {

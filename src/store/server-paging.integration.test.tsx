@@ -2,13 +2,12 @@ import { configure, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { sampleJson, sampleResponse } from '../trackers/redmine/fixtures/load'
+import { sampleJson } from '../trackers/redmine/fixtures/load'
+import { recordedRedmine, setUpTableDom } from '../test/recorded-redmine'
 import { renderRoute } from '../test/render-route'
 import { ISSUE_CAP_STORAGE_KEY } from './cap'
 
 configure({ asyncUtilTimeout: 5000 })
-
-const KEY = '0a1ba3ed7bc1f9d60147eb6fd256d1467006ed1a'
 
 /** 120 issues in Redmine's wire format (ids 120 down to 1), built from a recorded one. */
 const template = (sampleJson('f_status_all') as { issues: Record<string, unknown>[] }).issues[0]!
@@ -21,18 +20,8 @@ const wire = Array.from({ length: 120 }, (_, k) => ({
 /** A Redmine with 120 issues in project demo: answers paging and `sort=id` like the real one. */
 function redmine(path: string) {
   return renderRoute(path, {
-    fetch: (url) => {
-      const p = url.pathname
-      if (p === '/api/config')
-        return Response.json({
-          trackers: [{ id: 'main', name: 'Redmine', type: 'redmine', base: '/t/main' }],
-        })
-      if (p === '/t/main/users/current.json') return sampleResponse('users_current_jsmith')
-      if (p === '/t/main/issue_statuses.json') return sampleResponse('issue_statuses')
-      if (p === '/t/main/trackers.json') return sampleResponse('trackers')
-      if (p === '/t/main/enumerations/issue_priorities.json')
-        return sampleResponse('issue_priorities')
-      if (p === '/t/main/issues.json') {
+    fetch: recordedRedmine({
+      issues: (url) => {
         const q = url.searchParams
         const offset = Number(q.get('offset') ?? 0)
         const limit = Number(q.get('limit') ?? 25)
@@ -43,27 +32,14 @@ function redmine(path: string) {
           offset,
           limit,
         })
-      }
-      return undefined
-    },
+      },
+    }),
   })
 }
 
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
-    DOMRect.fromRect({ x: 0, y: 0, width: 1200, height: 700 }),
-  )
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(700)
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1200)
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(700)
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200)
-  localStorage.clear()
-  localStorage.setItem(
-    'trackboard.session.main',
-    JSON.stringify({ apiKey: KEY, userName: 'John Smith' }),
-  )
+beforeEach(async () => {
+  await setUpTableDom()
   localStorage.setItem(ISSUE_CAP_STORAGE_KEY, '50')
-  vi.stubGlobal('matchMedia', () => ({ matches: false }))
 })
 afterEach(() => {
   vi.unstubAllGlobals()

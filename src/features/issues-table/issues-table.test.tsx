@@ -2,56 +2,17 @@ import { configure, fireEvent, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event'
 import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { sampleResponse } from '../../trackers/redmine/fixtures/load'
-import { mockFetch, renderRoute } from '../../test/render-route'
+import { renderRoute } from '../../test/render-route'
+import { redmine, rowLinks, setUpTableDom } from './test-support'
 
 // The first render loads the whole route tree; on 2 busy cores that can exceed a second.
 configure({ asyncUtilTimeout: 5000 })
 
-const KEY = '0a1ba3ed7bc1f9d60147eb6fd256d1467006ed1a'
-
-function redmine() {
-  return mockFetch((url) => {
-    const p = url.pathname
-    if (p === '/api/config')
-      return Response.json({
-        trackers: [{ id: 'main', name: 'Redmine', type: 'redmine', base: '/t/main' }],
-      })
-    if (p === '/t/main/users/current.json') return sampleResponse('users_current_jsmith')
-    if (p === '/t/main/issue_statuses.json') return sampleResponse('issue_statuses')
-    if (p === '/t/main/trackers.json') return sampleResponse('trackers')
-    if (p === '/t/main/enumerations/issue_priorities.json')
-      return sampleResponse('issue_priorities')
-    // The real answer to status_id=* (all ten fixture issues) for every page/scope asked.
-    if (p === '/t/main/issues.json') return sampleResponse('f_status_all')
-    return undefined
-  })
-}
-
-beforeEach(() => {
-  // jsdom lays nothing out: give the table's scroll container a screenful so rows virtualize in.
-  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
-    DOMRect.fromRect({ x: 0, y: 0, width: 1200, height: 700 }),
-  )
-  vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(700)
-  vi.spyOn(HTMLElement.prototype, 'offsetWidth', 'get').mockReturnValue(1200)
-  // TanStack Virtual 3.14 sizes its scroller from clientWidth/clientHeight.
-  vi.spyOn(Element.prototype, 'clientHeight', 'get').mockReturnValue(700)
-  vi.spyOn(Element.prototype, 'clientWidth', 'get').mockReturnValue(1200)
-  localStorage.clear()
-  localStorage.setItem(
-    'trackboard.session.main',
-    JSON.stringify({ apiKey: KEY, userName: 'John Smith' }),
-  )
-  vi.stubGlobal('matchMedia', () => ({ matches: false }))
-})
+beforeEach(setUpTableDom)
 afterEach(() => {
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
-
-const rowLinks = () =>
-  screen.getAllByRole('link').filter((a) => /^#\d+ /.test(a.getAttribute('aria-label') ?? ''))
 
 describe('the issue table', () => {
   it('loads the scope and shows every issue with a link named #id and subject', async () => {
@@ -69,7 +30,7 @@ describe('the issue table', () => {
       calls
         .map((c) => c.url.pathname.replace('/t/main/', ''))
         .filter((p) => /^(issues|issue_statuses|trackers|enumerations)/.test(p))
-    // Scopes no other test loads, so nothing is on disk yet (a warm load shows rows at once).
+    // Nothing on disk yet for either scope (a warm load shows rows at once, then asks).
     const plain = redmine()
     const first = renderRoute('/main/projects/demo/issues?status=closed')
     await waitFor(() => expect(rowLinks().length).toBeGreaterThan(0))

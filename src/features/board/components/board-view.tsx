@@ -3,7 +3,7 @@ import { useMemo } from 'react'
 import { boardSettings, type BoardSearch } from '../../../domain/board-search'
 import { filterIssues } from '../../../domain/issue-filter'
 import { useTracker } from '../../../lib/tracker-context'
-import { issueCap, metadataQueries, useIssueStore } from '../../../store'
+import { issueCap, metadataQueries, overCapText, useIssueStore } from '../../../store'
 import { ErrorMessage, Spinner } from '../../../components/ui/feedback'
 import { Board } from './board'
 import { BoardToolbar } from './board-toolbar'
@@ -62,8 +62,7 @@ export function BoardView({
           role="note"
           className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
         >
-          This scope has {store.snapshot.totalCount.toLocaleString()} issues, more than the{' '}
-          {issueCap(tracker).toLocaleString()} Trackboard loads in full, so the board shows only the
+          {overCapText(store.snapshot.totalCount, issueCap(tracker))}, so the board shows only the
           first {store.issues.length.toLocaleString()}. Choose a project or open issues only, or use
           the table, which pages through all of them on the tracker.
         </p>

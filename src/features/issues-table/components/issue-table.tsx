@@ -4,8 +4,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardE
 import { focusRing } from '../../../components/ui/button'
 import type { IssueGroup } from '../../../domain/issue-sort'
 import type { ConnectionId, Issue, IssueId } from '../../../trackers/tracker'
-import type { Column } from '../columns'
-import { useColumnModel } from '../use-column-model'
+import { useColumnModel, type ColumnModelOptions } from '../use-column-model'
 import { GroupRow, IssueRow, ROW_HEIGHT } from './issue-row'
 import { TableHeader } from './table-header'
 
@@ -17,19 +16,10 @@ interface GroupHeading {
 type Row = Issue | GroupHeading
 const isGroup = (r: Row): r is GroupHeading => 'group' in r
 
-export interface IssueTableProps {
+/** The column model's inputs (columns, widths, sort) plus the rows and their selection. */
+export interface IssueTableProps extends Omit<ColumnModelOptions, 'today'> {
   conn: ConnectionId
   groups: IssueGroup[] | null
-  issues: Issue[]
-  /** Every column the chooser offers, after # and Subject. */
-  available: readonly Column[]
-  /** The visible ones by id, in order. */
-  visible: readonly string[]
-  /** Widths in px chosen by resizing, by column id. */
-  widths: Record<string, number>
-  onWidthsChange: (widths: Record<string, number>) => void
-  sort: string[]
-  onSortChange: (sort: string[]) => void
   selected: ReadonlySet<IssueId>
   /** A row's checkbox: `range` when shift-clicked (select from the last one clicked). */
   onSelect: (id: IssueId, range: boolean) => void

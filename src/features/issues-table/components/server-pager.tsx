@@ -1,5 +1,5 @@
 import { Button } from '../../../components/ui/button'
-import type { ServerPaging } from '../../../store'
+import { overCapText, type ServerPaging } from '../../../store'
 
 /**
  * For scopes above the issue cap: says the list is paged and filtered on the tracker (and which
@@ -13,9 +13,8 @@ export function ServerPager({ paging }: { paging: ServerPaging }) {
         role="note"
         className="rounded-md border border-amber-300 bg-amber-50 p-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
       >
-        This scope has {scopeTotal.toLocaleString()} issues, more than the {cap.toLocaleString()}{' '}
-        Trackboard loads in full, so it is shown one page at a time, sorted and filtered by the
-        tracker.
+        {overCapText(scopeTotal, cap)}, so it is shown one page at a time, sorted and filtered by
+        the tracker.
         {notApplied.length > 0 && (
           <>
             {' '}
