@@ -61,6 +61,28 @@ describe('the app server', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff')
   })
 
+  it('writes the config /api/config serves into index.html, where no value can close the block', async () => {
+    const named = createApp(
+      loadConfig({
+        TRACKER_URL: 'http://127.0.0.1:9',
+        TRACKER_NAME: 'Ops </script><script>alert(1)</script> $& tracker',
+        LOG: 'off',
+        DIST_DIR: dist,
+      }),
+    )
+    const page = await (await named.request('/', { headers: { Accept: 'text/html' } })).text()
+    const block = /<script id="trackboard-config" type="application\/json">(.*?)<\/script>/.exec(
+      page,
+    )
+    expect(block).not.toBeNull()
+    expect(block![1]).not.toContain('<')
+    const api = await (await named.request('/api/config')).json()
+    expect(JSON.parse(block![1]!)).toEqual(api)
+    expect(api.trackers[0].name).toBe('Ops </script><script>alert(1)</script> $& tracker')
+    // Still one script the browser runs: the theme one, whose hash the CSP names.
+    expect(page.match(/<script>/g)).toHaveLength(1)
+  })
+
   it('caches hashed assets for a year and 404s missing ones', async () => {
     const res = await app.request('/assets/app-abc123.js')
     expect(res.headers.get('cache-control')).toContain('immutable')

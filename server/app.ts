@@ -54,33 +54,34 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
   // gzip for JSON, HTML, JS and CSS when the browser asks (the tracker is asked for identity).
   app.use(compress())
 
-  app.get('/api/config', (c) =>
-    c.json({
-      trackers: [
-        ...(deps.local
-          ? [
-              {
-                id: 'local',
-                name: 'Demo tracker',
-                type: 'redmine',
-                base: '/t/local',
-                demo: true,
-                demoUsers: deps.local.demoUsers,
-                // In-process SQLite answers pages side by side.
-                loading: { concurrency: 4, issueCap: config.issueCap },
-              },
-            ]
-          : []),
-        ...config.upstreams.map((u) => ({
-          id: u.id,
-          name: u.name,
-          type: u.type,
-          base: `/t/${u.id}`,
-          loading: { concurrency: u.concurrency ?? 2, issueCap: u.issueCap ?? config.issueCap },
-        })),
-      ],
-    }),
-  )
+  // The connections on offer: asked by the app at `/api/config`, and written into index.html so a
+  // page load needs no round trip for them.
+  const appConfig = {
+    trackers: [
+      ...(deps.local
+        ? [
+            {
+              id: 'local',
+              name: 'Demo tracker',
+              type: 'redmine',
+              base: '/t/local',
+              demo: true,
+              demoUsers: deps.local.demoUsers,
+              // In-process SQLite answers pages side by side.
+              loading: { concurrency: 4, issueCap: config.issueCap },
+            },
+          ]
+        : []),
+      ...config.upstreams.map((u) => ({
+        id: u.id,
+        name: u.name,
+        type: u.type,
+        base: `/t/${u.id}`,
+        loading: { concurrency: u.concurrency ?? 2, issueCap: u.issueCap ?? config.issueCap },
+      })),
+    ],
+  }
+  app.get('/api/config', (c) => c.json(appConfig))
   app.all('/api/*', (c) => c.json({ error: 'Not found' }, 404))
 
   if (deps.local) app.route('/t/local', deps.local.app)
@@ -90,6 +91,6 @@ export function createApp(config: ServerConfig, deps: AppDeps = {}): Hono {
   )
   app.all('/t/*', (c) => c.json({ error: 'No such tracker' }, 404))
 
-  app.all('*', staticHandler(config.distDir))
+  app.all('*', staticHandler(config.distDir, { bootData: appConfig }))
   return app
 }

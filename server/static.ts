@@ -49,11 +49,33 @@ function isPageLoad(method: string, path: string, accept: string): boolean {
   return accept.includes('text/html')
 }
 
-export function staticHandler(dir: string) {
+/** The id of the JSON block in index.html that carries `bootData` (see `staticHandler`). */
+export const BOOT_DATA_ID = 'trackboard-config'
+
+/**
+ * `data` as a JSON data block for index.html: not a script the browser runs (so the CSP needs no
+ * hash for it), and with `<` escaped so no value can close the element.
+ */
+export function bootDataBlock(data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c')
+  return `<script id="${BOOT_DATA_ID}" type="application/json">${json}</script>`
+}
+
+export interface StaticOptions {
+  /** Written into index.html as a JSON block, so the app has it without asking (the config). */
+  bootData?: unknown
+}
+
+export function staticHandler(dir: string, options: StaticOptions = {}) {
   const distDir = resolve(dir)
   const indexPath = join(distDir, 'index.html')
-  const html = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null
-  const csp = html ? contentSecurityPolicy(html) : null
+  const built = existsSync(indexPath) ? readFileSync(indexPath, 'utf8') : null
+  const csp = built ? contentSecurityPolicy(built) : null
+  const html =
+    built && options.bootData !== undefined
+      ? // A function, so `$&` or `$'` in a value is not read as a replacement pattern.
+        built.replace('</head>', () => `  ${bootDataBlock(options.bootData)}\n  </head>`)
+      : built
 
   const sendIndex = (c: Context) => {
     if (!html || !csp)

@@ -35,11 +35,27 @@ export async function fetchConfig(signal?: AbortSignal): Promise<Connection[]> {
   return configSchema.parse(await res.json()).trackers
 }
 
+/**
+ * The config the server wrote into index.html (the same as `/api/config`), so a page load needs
+ * no round trip for it. None in the dev server, or when it does not parse: then it is asked for.
+ */
+export function inlineConfig(doc: Document = document): Connection[] | undefined {
+  const text = doc.getElementById('trackboard-config')?.textContent
+  if (!text) return undefined
+  try {
+    const parsed = configSchema.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data.trackers : undefined
+  } catch {
+    return undefined
+  }
+}
+
 export const configQueries = {
   connections: () =>
     queryOptions({
       queryKey: ['config', 'connections'] as const,
       queryFn: ({ signal }) => fetchConfig(signal),
+      initialData: inlineConfig,
       staleTime: Infinity,
     }),
 }
