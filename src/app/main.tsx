@@ -6,9 +6,11 @@ import { createQueryClient } from './query-client'
 import { createAppRouter } from './router'
 import { followSystemTheme } from '../lib/theme'
 import { onSignOut } from '../features/connection'
-import { clearIssueStoreOnSignOut } from '../store'
+import { clearIssueStoreOnSignOut, openIssueDatabase } from '../store'
 import '../styles.css'
 
+// The issue store's database opens while the router and the first view's code load.
+openIssueDatabase()
 followSystemTheme()
 
 const queryClient = createQueryClient()

@@ -123,3 +123,18 @@ export function toggleSort(current: string[], field: IssueSortField, multi: bool
     return formatSort(keys.map((k) => (k.field === field ? { ...k, desc: !k.desc } : k)))
   return formatSort([...keys, { field, desc: false }]).slice(0, 4)
 }
+
+/**
+ * Whether a view's first rows need names or orders from the tracker's metadata: chips to label,
+ * or a status/priority sort. Those views ask for the metadata before the issues.
+ */
+export function needsMetadataFirst(s: IssueSearch, sort: readonly { field: string }[]): boolean {
+  return (
+    s.statusIds.length > 0 ||
+    s.tracker.length > 0 ||
+    s.priority.length > 0 ||
+    Object.keys(s.cf).length > 0 ||
+    s.group !== undefined ||
+    sort.some((k) => k.field === 'status' || k.field === 'priority')
+  )
+}

@@ -1,12 +1,14 @@
 export {
   issueStoreQueries,
   useIssueStore,
+  startIssueStore,
   patchIssue,
   clearIssueStore,
   clearIssueStoreOnSignOut,
   type IssueStore,
 } from './issue-store'
 export { metadataQueries } from './metadata'
+export { openIssueDatabase } from './persist'
 export { inScope, scopeKey, type Scope } from './scope'
 export type { IssueSnapshot } from './load-issues'
 export {

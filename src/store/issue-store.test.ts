@@ -1,15 +1,17 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto'
 import { QueryClient } from '@tanstack/react-query'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { makeIssue } from '../test/issue-factory'
 import type { CurrentUser, Issue, IssueQuery, IssueSort, TrackerAdapter } from '../trackers/tracker'
 import {
   clearIssueStore,
   clearIssueStoreOnSignOut,
+  DISK_WAIT_MS,
   issueStoreQueries,
   patchIssue,
   PERSIST_DELAY_MS,
+  startIssueStore,
 } from './issue-store'
 import type { IssueSnapshot } from './load-issues'
 
@@ -196,5 +198,63 @@ describe('the issue store', () => {
     const other = withKey('k2', true)
     await newClient().fetchQuery(issueStoreQueries.scope(other.t, { status: 'open' }))
     expect(other.calls[0]!.updatedSince).toBeUndefined()
+  })
+
+  it('startIssueStore lets a route wait for what the disk holds, and not for the tracker', async () => {
+    const scopeHere = { project: 'start', status: 'all' } as const
+    const bySubject: IssueSort[] = [{ field: 'subject', desc: false }]
+    // Nothing on disk: it resolves at once, while the tracker has not answered.
+    const cold = fakeTracker(31)
+    const c1 = newClient()
+    let settled = false
+    const wait = startIssueStore(c1, cold.t, scopeHere, { firstSort: bySubject }).then(
+      () => (settled = true),
+    )
+    await expect.poll(() => settled).toBe(true)
+    expect(cold.calls).toHaveLength(1) // the load is under way, held at the gate
+    expect(c1.getQueryData(issueStoreQueries.scope(cold.t, scopeHere).queryKey)).toBeUndefined()
+    cold.release()
+    await wait
+    await expect
+      .poll(() =>
+        c1.getQueryData<IssueSnapshot>(issueStoreQueries.scope(cold.t, scopeHere).queryKey),
+      )
+      .toMatchObject({ complete: true })
+    await new Promise((r) => setTimeout(r, 50)) // the write to IndexedDB is not awaited
+
+    // On disk: when it resolves the first screen is in the cache, the tracker still silent.
+    const warm = fakeTracker(31)
+    const c2 = newClient()
+    const t0 = Date.now()
+    await startIssueStore(c2, warm.t, scopeHere, { firstSort: bySubject, waitMs: 10_000 })
+    expect(Date.now() - t0).toBeLessThan(10_000) // told by the read, not by the time limit
+    const shown = c2.getQueryData<IssueSnapshot>(
+      issueStoreQueries.scope(warm.t, scopeHere).queryKey,
+    )
+    expect(shown?.issues.length).toBeGreaterThan(0)
+    expect(warm.calls).toHaveLength(0)
+
+    // Cached or loading already: nothing new starts, and nothing is waited for.
+    const prefetch = vi.spyOn(c2, 'prefetchQuery')
+    await startIssueStore(c2, warm.t, scopeHere, { firstSort: bySubject })
+    expect(prefetch).not.toHaveBeenCalled()
+    warm.release()
+  })
+
+  it('startIssueStore gives up waiting after its time limit', async () => {
+    const scopeHere = { project: 'slow-disk', status: 'all' } as const
+    const first = fakeTracker(41)
+    first.release()
+    await newClient().fetchQuery(issueStoreQueries.scope(first.t, scopeHere))
+    await new Promise((r) => setTimeout(r, 50)) // the write to IndexedDB is not awaited
+    // A snapshot is on disk, but whether it is this user's waits for the tracker to say who is
+    // signed in, which never comes: only the time limit ends the wait.
+    const slow = fakeTracker(41)
+    const c = newClient()
+    const t = { ...slow.t, currentUser: () => new Promise<never>(() => {}) } as TrackerAdapter
+    const started = Date.now()
+    await startIssueStore(c, t, scopeHere, { waitMs: 60 })
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55)
+    expect(DISK_WAIT_MS).toBeGreaterThan(60)
   })
 })

@@ -50,6 +50,17 @@ function throttleFirst<T>(fn: (v: T) => void, ms: number): (v: T) => void {
 
 const progressListeners = new Map<string, (p: PagingProgress | null) => void>()
 
+/**
+ * Who waits for a scope's first read from disk (`conn|scope`): `startIssueStore` callers, told
+ * once the head (or, without a usable head, the whole snapshot) is in the cache, or that the
+ * disk holds nothing for them.
+ */
+const diskWaiters = new Map<string, (() => void)[]>()
+function diskSettled(key: string): void {
+  for (const resolve of diskWaiters.get(key) ?? []) resolve()
+  diskWaiters.delete(key)
+}
+
 /** Each scope's latest view sort (`conn|scope`), so what is saved to disk starts in that order. */
 const viewSorts = new Map<string, IssueSort[]>()
 /** Each connection's credentials fingerprint, for saves that hold only the connection id. */
@@ -87,11 +98,16 @@ function headOf(
 }
 
 /**
- * Resolves after the next frame is painted, or after 100 ms where no frame comes (a background
- * tab, or no DOM).
+ * Resolves once the page is idle: the view has rendered and painted what it was given (at most
+ * after a second). Without idle callbacks, after the next frame is painted, or after 100 ms
+ * where no frame comes (a background tab, or no DOM).
  */
-const afterPaint = () =>
+const whenIdle = () =>
   new Promise<void>((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: 1_000 })
+      return
+    }
     if (typeof requestAnimationFrame === 'function')
       requestAnimationFrame(() => setTimeout(resolve, 0))
     setTimeout(resolve, 100)
@@ -139,13 +155,16 @@ export const issueStoreQueries = {
           const h = await loadHead(t.id, key)
           if (h && firstSort && h.sort === sortString(firstSort) && (await mine(h))) {
             client.setQueryData(queryKey, partial(h.issues))
-            // Reading 10,000 issues blocks the page while they are decoded: after the paint.
-            await afterPaint()
+            diskSettled(`${t.id}|${key}`)
+            // Reading 10,000 issues blocks the page while they are decoded: once the first screen
+            // is on it.
+            await whenIdle()
           }
           const s = await loadSnapshot(t.id, key)
           if (s && (await mine(s))) prev = s.snapshot
         }
         if (prev) client.setQueryData(queryKey, prev)
+        diskSettled(`${t.id}|${key}`)
         const snap =
           prev?.complete && !prev.serverPaged
             ? await refreshDelta(t, scope, prev, { signal, onProgress, cap })
@@ -183,6 +202,51 @@ export const issueStoreQueries = {
       refetchInterval: REFRESH_INTERVAL_MS,
       refetchOnWindowFocus: true,
     }),
+}
+
+/** How long a route waits for the issues on disk before it renders without them. */
+export const DISK_WAIT_MS = 150
+
+export interface StartOptions {
+  /** As for `useIssueStore`: the view's sort, for the first page and the first screen on disk. */
+  firstSort?: IssueSort[]
+  /**
+   * The view needs names or orders (statuses, trackers, priorities, custom fields) for its first
+   * rows: they are asked for before the issues (Redmine serves one request at a time).
+   */
+  metadataFirst?: boolean
+  /** How long to wait for the disk at most (DISK_WAIT_MS). */
+  waitMs?: number
+}
+
+/**
+ * Starts a scope's load (from disk first) before its view renders: route loaders call it, so
+ * reading IndexedDB overlaps loading the view's code. Resolves once what the disk holds first
+ * (the first screen, or the whole snapshot) is in the cache, or it holds nothing, or after
+ * `waitMs`: a loader that awaits it renders the view once, with rows, instead of empty first.
+ * Does nothing when the scope is cached or already loading.
+ */
+export function startIssueStore(
+  client: QueryClient,
+  t: TrackerAdapter,
+  scope: Scope,
+  { firstSort, metadataFirst = false, waitMs = DISK_WAIT_MS }: StartOptions = {},
+): Promise<void> {
+  const q = issueStoreQueries.scope(t, scope, firstSort)
+  if (client.getQueryState(q.queryKey)) return Promise.resolve()
+  if (metadataFirst) {
+    void client.prefetchQuery(metadataQueries.statuses(t))
+    void client.prefetchQuery(metadataQueries.types(t))
+    void client.prefetchQuery(metadataQueries.priorities(t))
+    void client.prefetchQuery(metadataQueries.customFields(t))
+  }
+  const key = `${t.id}|${scopeKey(scope)}`
+  const settled = new Promise<void>((resolve) => {
+    diskWaiters.set(key, [...(diskWaiters.get(key) ?? []), resolve])
+    setTimeout(resolve, waitMs)
+  })
+  void client.prefetchQuery(q)
+  return settled
 }
 
 export interface IssueStore {

@@ -24,6 +24,14 @@ function open(): Promise<IDBPDatabase> | null {
   return db
 }
 
+/**
+ * Opens the database ahead of the first read (call at app start): the open then completes while
+ * the app's code loads, instead of queueing behind it when the first view asks for its issues.
+ */
+export function openIssueDatabase(): void {
+  void open()?.catch(() => undefined)
+}
+
 /** Who saved a record: the user, and the fingerprint of the credentials when the adapter has one. */
 export interface Owner {
   userId: number

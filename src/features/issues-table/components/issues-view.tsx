@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
 import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
-import { parseSort, type IssueSearch } from '../../../domain/issue-search'
+import { needsMetadataFirst, parseSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
 import { metadataQueries, useIssueStore, useServerPaging } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
@@ -29,9 +29,12 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const loaded = useIssueStore(tracker, scope, sortKeys)
   const { store, paging } = useServerPaging(tracker, scope, search, loaded)
   // Redmine serves one request at a time. On a cold load of a plain view (no chips to name, no
-  // status or priority order) the first issues page goes first and the metadata follows it.
+  // status or priority order) the first issues page goes first and the metadata follows it; rows
+  // from disk are painted before the metadata is asked for.
+  const painted = usePainted()
   const metaNow =
-    store.issues.length > 0 || !store.isLoading || needsMetadataFirst(search, sortKeys)
+    (painted && (store.issues.length > 0 || !store.isLoading)) ||
+    needsMetadataFirst(search, sortKeys)
   const statuses = useQuery({ ...metadataQueries.statuses(tracker), enabled: metaNow })
   const types = useQuery({ ...metadataQueries.types(tracker), enabled: metaNow })
   const priorities = useQuery({ ...metadataQueries.priorities(tracker), enabled: metaNow })
@@ -154,6 +157,17 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   )
 }
 
+/** False until the view's first frame is painted (then true for good). */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => {
+    if (painted) return
+    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0))
+    return () => cancelAnimationFrame(frame)
+  }, [painted])
+  return painted
+}
+
 function distinctRefs(issues: readonly Issue[], pick: (i: Issue) => Ref | null): Ref[] {
   const seen = new Map<number, Ref>()
   for (const i of issues) {
@@ -161,16 +175,4 @@ function distinctRefs(issues: readonly Issue[], pick: (i: Issue) => Ref | null):
     if (r && !seen.has(r.id)) seen.set(r.id, r)
   }
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name))
-}
-
-/** The first rows need names or orders from the metadata: chips to label, or a status/priority sort. */
-function needsMetadataFirst(s: IssueSearch, sort: readonly { field: string }[]): boolean {
-  return (
-    s.statusIds.length > 0 ||
-    s.tracker.length > 0 ||
-    s.priority.length > 0 ||
-    Object.keys(s.cf).length > 0 ||
-    s.group !== undefined ||
-    sort.some((k) => k.field === 'status' || k.field === 'priority')
-  )
 }

@@ -1,21 +1,45 @@
 import { createFileRoute, Link, stripSearchParams } from '@tanstack/react-router'
+import { lazy, Suspense } from 'react'
 import {
   boardSearchDefaults,
   boardSearchObject,
   type BoardSearch,
 } from '../../../domain/board-search'
-import { BoardView } from '../../../features/board'
+import { needsMetadataFirst, parseSort } from '../../../domain/issue-search'
+import { Spinner } from '../../../components/ui/feedback'
 import { onSignOut } from '../../../features/connection'
 import { IssuesView } from '../../../features/issues-table'
-import { clearIssueStoreOnSignOut } from '../../../store'
+import { clearIssueStoreOnSignOut, startIssueStore } from '../../../store'
 import { ViewSwitch, viewItemProps } from '../-components/view-switch'
 
 // All projects: the table, or the cross-project board with `mode=board`. The URL holds the
-// shared filters and the board's settings alike.
+// shared filters and the board's settings alike. The board's code loads only when it is shown.
+const loadBoard = () => import('../../../features/board')
+const BoardView = lazy(() => loadBoard().then((m) => ({ default: m.BoardView })))
 export const Route = createFileRoute('/$conn/issues/')({
   validateSearch: boardSearchObject,
   search: { middlewares: [stripSearchParams<BoardSearch>(boardSearchDefaults)] },
+  // The issues start loading (from disk first) while the view's code does, and the view waits a
+  // moment for the first screen from disk (not on a hover preload).
+  loaderDeps: ({ search }) => ({
+    status: search.status,
+    sort: search.sort,
+    mode: search.mode,
+    metadataFirst: needsMetadataFirst(search, parseSort(search.sort)),
+  }),
   beforeLoad: ({ context }) => clearIssueStoreOnSignOut(onSignOut, context.queryClient),
+  loader: ({ context, deps, preload }) => {
+    if (preload) return undefined
+    const scope = { status: deps.status }
+    if (deps.mode === 'board') {
+      void loadBoard()
+      return startIssueStore(context.queryClient, context.tracker, scope, { metadataFirst: true })
+    }
+    return startIssueStore(context.queryClient, context.tracker, scope, {
+      firstSort: parseSort(deps.sort),
+      metadataFirst: deps.metadataFirst,
+    })
+  },
   component: AllIssuesPage,
 })
 
@@ -46,7 +70,9 @@ function AllIssuesPage() {
         </ViewSwitch>
       </div>
       {search.mode === 'board' ? (
-        <BoardView search={search} onSearchChange={onChange} />
+        <Suspense fallback={<Spinner label="Loading the board…" />}>
+          <BoardView search={search} onSearchChange={onChange} />
+        </Suspense>
       ) : (
         <IssuesView tracker={tracker} search={search} onChange={onChange} />
       )}

@@ -6,11 +6,20 @@ import {
 } from '../../../../domain/board-search'
 import { issueSearchObject } from '../../../../domain/issue-search'
 import { BoardView } from '../../../../features/board'
+import { startIssueStore } from '../../../../store'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 
 export const Route = createFileRoute('/$conn/projects/$project/board')({
   validateSearch: boardSearchObject,
   search: { middlewares: [stripSearchParams(boardSearchDefaults)] },
+  // The statuses (the columns) and the issues (from disk first) start loading while the board's
+  // code does, and the board waits a moment for the issues on disk (not on a hover preload).
+  loaderDeps: ({ search }) => ({ status: search.status }),
+  loader: ({ context, params, deps, preload }) => {
+    if (preload) return undefined
+    const scope = { project: params.project, status: deps.status }
+    return startIssueStore(context.queryClient, context.tracker, scope, { metadataFirst: true })
+  },
   component: ProjectBoard,
 })
 
