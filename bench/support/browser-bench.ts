@@ -2,6 +2,7 @@
  * What the browser benchmarks share: Debian's chromium launch options, a free port, a build of the
  * app into its own folder, the real server with the bundled tracker seeded, and medians.
  */
+import type { Page } from '@playwright/test'
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -135,4 +136,39 @@ export async function projectNear(base: string, target: number) {
       best = { identifier: p.identifier, count }
   }
   return best
+}
+
+/** When a page first showed something: ms from navigation start. */
+export interface FirstFrame {
+  /** The frame whose animation callbacks first saw it in the DOM (before that frame's layout). */
+  frame: number
+  /** The end of that frame's layout and paint on the main thread: when it is on screen. */
+  painted: number
+}
+
+/**
+ * Navigates to `url` and polls `shown(arg)` in the page once per frame until it holds; times are
+ * read in the page (a round trip to this process would add its own latency). `shown` runs in the
+ * page, so it may use only its argument.
+ */
+export async function timeUntilShown<A>(
+  page: Page,
+  url: string,
+  shown: (arg: A) => boolean,
+  arg: A,
+): Promise<FirstFrame> {
+  await page.goto(url, { waitUntil: 'commit' })
+  // A task queued from an animation frame callback runs once that frame is laid out and painted.
+  const probe = `(() => {
+    if (!(${shown.toString()})(${JSON.stringify(arg)})) return false
+    window.__benchPainted = undefined
+    setTimeout(() => { window.__benchPainted = performance.now() }, 0)
+    return performance.now()
+  })()`
+  const frame = await page.waitForFunction(probe, undefined, { polling: 'raf', timeout: 180_000 })
+  const painted = await page.waitForFunction('window.__benchPainted')
+  return {
+    frame: (await frame.jsonValue()) as number,
+    painted: (await painted.jsonValue()) as number,
+  }
 }
