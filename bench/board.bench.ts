@@ -18,21 +18,16 @@ import {
   median,
   projectNear,
   timeUntilShown,
+  waitForSavedStore,
   withSeededServer,
 } from './support/browser-bench'
 
 const RUNS = Number(process.env.RUNS ?? 5)
 const SEED = Number(process.env.SEED ?? 12_000)
 
-/** The board shows cards ('first'), or cards and nothing loading any more ('complete'). */
-function boardShown(mode: 'first' | 'complete'): boolean {
-  const cards = document.querySelectorAll('[data-card]').length
-  if (mode === 'first') return cards > 0
-  const loading = [...document.querySelectorAll('[role="status"]')].some((e) =>
-    /Loading/i.test(e.textContent ?? ''),
-  )
-  return cards > 0 && !loading
-}
+/** A card on the board, and with `complete` nothing loading any more. */
+const firstCard = { selector: '[data-card]', complete: false }
+const allCards = { ...firstCard, complete: true }
 
 interface DragFigures {
   dropToShown: number
@@ -198,13 +193,13 @@ async function main(): Promise<void> {
       let columns = ''
       for (let run = 0; run < RUNS; run++) {
         const { context, page } = await newPage(browser)
-        cold.push((await timeUntilShown(page, url, boardShown, 'complete')).painted)
-        await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+        cold.push((await timeUntilShown(page, url, allCards)).painted)
+        await waitForSavedStore(page)
         await page.goto('about:blank')
-        const w = await timeUntilShown(page, url, boardShown, 'first')
+        const w = await timeUntilShown(page, url, firstCard)
         warm.push(w.painted)
         warmFrame.push(w.frame)
-        await page.waitForFunction(boardShown, 'complete' as const, { timeout: 180_000 })
+        await timeUntilShown(page, null, allCards)
         columns = (
           await page
             .getByRole('region')

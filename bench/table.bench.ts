@@ -20,6 +20,7 @@ import {
   LAUNCH,
   projectNear,
   timeUntilShown,
+  waitForSavedStore,
   withSeededServer,
 } from './support/browser-bench'
 
@@ -27,13 +28,9 @@ const RUNS = Number(process.env.RUNS ?? 5)
 // The seed adds 10 fixture issues: 9,990 makes "all issues" exactly 10,000, the default cap.
 const SEED = Number(process.env.SEED ?? 9_990)
 
-/** The table holds a row ('first'), or rows and nothing loading any more ('complete'). */
-function tableShown(mode: 'first' | 'complete'): boolean {
-  const links = document.querySelectorAll('table a[aria-label^="#"]').length
-  if (mode === 'first') return links > 0
-  const status = document.querySelector('[role="status"]')?.textContent ?? ''
-  return links > 0 && !/Loading/i.test(status)
-}
+/** A row of the table (its link), and with `complete` nothing loading any more. */
+const firstRow = { selector: 'table a[aria-label^="#"]', complete: false }
+const allRows = { ...firstRow, complete: true }
 
 /** Runs `act` in the page and times until the table's first row changes (then one frame). */
 async function timeRowsChange(page: Page, act: string): Promise<number> {
@@ -147,22 +144,18 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run++) {
         {
           const { context, page } = await newPage(browser, base)
-          cold2k.push((await timeUntilShown(page, midUrl, tableShown, 'complete')).painted)
+          cold2k.push((await timeUntilShown(page, midUrl, allRows)).painted)
           await context.close()
         }
         const { context, page } = await newPage(browser, base)
-        cold10k.push((await timeUntilShown(page, allUrl, tableShown, 'complete')).painted)
+        cold10k.push((await timeUntilShown(page, allUrl, allRows)).painted)
         rendered = (await page.textContent('[role="status"]')) ?? ''
-        await page.waitForTimeout(500) // let the snapshot reach IndexedDB
+        await waitForSavedStore(page)
         await page.goto('about:blank')
-        const w = await timeUntilShown(page, allUrl, tableShown, 'first')
+        const w = await timeUntilShown(page, allUrl, firstRow)
         warm.push(w.painted)
         warmFrame.push(w.frame)
-        await page.waitForFunction(
-          () => !/Loading/i.test(document.querySelector('[role="status"]')?.textContent ?? ''),
-          null,
-          { timeout: 120_000 },
-        )
+        await timeUntilShown(page, null, allRows)
         await installActions(page)
         filter.push(await timeRowsChange(page, 'filter'))
         await timeRowsChange(page, 'clearFilter')

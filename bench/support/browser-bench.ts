@@ -146,29 +146,76 @@ export interface FirstFrame {
   painted: number
 }
 
+/** What to wait for: an element matching `selector`, and with `complete`, nothing loading. */
+export interface ShownWhen {
+  selector: string
+  complete: boolean
+}
+
 /**
- * Navigates to `url` and polls `shown(arg)` in the page once per frame until it holds; times are
- * read in the page (a round trip to this process would add its own latency). `shown` runs in the
- * page, so it may use only its argument.
+ * Navigates to `url` (unless null) and checks once per frame until the page shows `w`; times are
+ * read in the page (a round trip to this process would add its own latency).
  */
-export async function timeUntilShown<A>(
+export async function timeUntilShown(
   page: Page,
-  url: string,
-  shown: (arg: A) => boolean,
-  arg: A,
+  url: string | null,
+  w: ShownWhen,
 ): Promise<FirstFrame> {
-  await page.goto(url, { waitUntil: 'commit' })
-  // A task queued from an animation frame callback runs once that frame is laid out and painted.
-  const probe = `(() => {
-    if (!(${shown.toString()})(${JSON.stringify(arg)})) return false
-    window.__benchPainted = undefined
-    setTimeout(() => { window.__benchPainted = performance.now() }, 0)
-    return performance.now()
-  })()`
-  const frame = await page.waitForFunction(probe, undefined, { polling: 'raf', timeout: 180_000 })
-  const painted = await page.waitForFunction('window.__benchPainted')
+  if (url !== null) await page.goto(url, { waitUntil: 'commit' })
+  const frame = await page.waitForFunction(
+    (when) => {
+      // The page's own CSP allows no eval: the check is inlined rather than passed in.
+      if (!document.querySelector(when.selector)) return false
+      const loading = [...document.querySelectorAll('[role="status"]')].some((e) =>
+        /Loading/i.test(e.textContent ?? ''),
+      )
+      if (when.complete && loading) return false
+      // A task queued from an animation frame callback runs once that frame is laid out and
+      // painted.
+      const w = window as unknown as { benchPainted?: number }
+      w.benchPainted = undefined
+      setTimeout(() => (w.benchPainted = performance.now()), 0)
+      return performance.now()
+    },
+    w,
+    { polling: 'raf', timeout: 180_000 },
+  )
+  const painted = await page.waitForFunction(
+    () => (window as unknown as { benchPainted?: number }).benchPainted,
+  )
   return {
     frame: (await frame.jsonValue()) as number,
     painted: (await painted.jsonValue()) as number,
   }
+}
+
+/**
+ * Waits until the page's issue store has a snapshot on disk (its record is written in the same
+ * transaction as its issues), so a reload after it is a warm start and not one racing the save.
+ */
+export async function waitForSavedStore(page: Page): Promise<void> {
+  await page.waitForFunction(
+    async () => {
+      // Opening a database that is not there would create an empty one under the app's feet.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'trackboard')) return false
+      const db = await new Promise<IDBDatabase>((res, rej) => {
+        const r = indexedDB.open('trackboard')
+        r.onsuccess = () => res(r.result)
+        r.onerror = () => rej(r.error)
+      })
+      try {
+        if (!db.objectStoreNames.contains('issue-snapshots')) return false
+        const keys = await new Promise<IDBValidKey[]>((res, rej) => {
+          const r = db.transaction('issue-snapshots').objectStore('issue-snapshots').getAllKeys()
+          r.onsuccess = () => res(r.result)
+          r.onerror = () => rej(r.error)
+        })
+        return keys.some((k) => !/\|(head|chunk\|\d+)$/.test(String(k)))
+      } finally {
+        db.close()
+      }
+    },
+    undefined,
+    { polling: 200, timeout: 60_000 },
+  )
 }

@@ -72,11 +72,11 @@ const chunkKey = (conn: ConnectionId, scope: string, n: number) =>
 const chunkRange = (conn: ConnectionId, scope: string) =>
   IDBKeyRange.bound(`${conn}|${scope}|chunk|`, `${conn}|${scope}|chunk|\uffff`)
 
-const nextTask = () => new Promise<void>((r) => setTimeout(r, 0))
-
 /**
- * Reads a snapshot chunk by chunk, letting the page run between chunks: decoding 10,000 issues
- * at once would block it for a while (scrolling and typing in the first screen included).
+ * Reads a snapshot in one transaction (record and chunks agree). Every chunk is asked for at
+ * once, and each answer is decoded in its own task as it arrives: the page runs between chunks
+ * (decoding 10,000 issues at once would block scrolling and typing in the first screen), and a
+ * busy page does not add a wait per chunk.
  */
 export async function loadSnapshot(
   conn: ConnectionId,
@@ -84,13 +84,16 @@ export async function loadSnapshot(
 ): Promise<StoredSnapshot | null> {
   try {
     const d = await open()
-    const record = (await d?.get(STORE, recordKey(conn, scope))) as SnapshotRecord | undefined
-    if (!d || !record) return null
+    if (!d) return null
+    const tx = d.transaction(STORE)
+    const record = (await tx.store.get(recordKey(conn, scope))) as SnapshotRecord | undefined
+    if (!record) return null
+    const chunks = (await Promise.all(
+      Array.from({ length: record.chunks }, (_, n) => tx.store.get(chunkKey(conn, scope, n))),
+    )) as (Issue[] | undefined)[]
     const issues: Issue[] = []
-    for (let n = 0; n < record.chunks; n++) {
-      await nextTask()
-      const chunk = (await d.get(STORE, chunkKey(conn, scope, n))) as Issue[] | undefined
-      if (!chunk) return null // half written or cleared meanwhile: a full load instead
+    for (const chunk of chunks) {
+      if (!chunk) return null // a record without its issues: a full load instead
       issues.push(...chunk)
     }
     const { chunks: _chunks, ...owner } = record
