@@ -49,14 +49,14 @@ function isPageLoad(method: string, path: string, accept: string): boolean {
   return accept.includes('text/html')
 }
 
-/** The id of the JSON block in index.html that carries `bootData` (see `staticHandler`). */
-export const BOOT_DATA_ID = 'trackboard-config'
+/** The id of the JSON block in index.html that carries `bootData` (the app reads it by this id). */
+const BOOT_DATA_ID = 'trackboard-config'
 
 /**
  * `data` as a JSON data block for index.html: not a script the browser runs (so the CSP needs no
  * hash for it), and with `<` escaped so no value can close the element.
  */
-export function bootDataBlock(data: unknown): string {
+function bootDataBlock(data: unknown): string {
   const json = JSON.stringify(data).replace(/</g, '\\u003c')
   return `<script id="${BOOT_DATA_ID}" type="application/json">${json}</script>`
 }

@@ -242,8 +242,18 @@ export function startIssueStore(
   }
   const key = `${t.id}|${scopeKey(scope)}`
   const settled = new Promise<void>((resolve) => {
-    diskWaiters.set(key, [...(diskWaiters.get(key) ?? []), resolve])
-    setTimeout(resolve, waitMs)
+    const timer = setTimeout(() => {
+      diskWaiters.set(
+        key,
+        (diskWaiters.get(key) ?? []).filter((w) => w !== done),
+      )
+      resolve()
+    }, waitMs)
+    const done = () => {
+      clearTimeout(timer)
+      resolve()
+    }
+    diskWaiters.set(key, [...(diskWaiters.get(key) ?? []), done])
   })
   void client.prefetchQuery(q)
   return settled

@@ -36,8 +36,9 @@ export async function fetchConfig(signal?: AbortSignal): Promise<Connection[]> {
 }
 
 /**
- * The config the server wrote into index.html (the same as `/api/config`), so a page load needs
- * no round trip for it. None in the dev server, or when it does not parse: then it is asked for.
+ * The config the server wrote into index.html (the same as `/api/config`, see server/static.ts),
+ * so a page load needs no round trip for it. None in the dev server, or when it does not parse:
+ * then it is asked for.
  */
 export function inlineConfig(doc: Document = document): Connection[] | undefined {
   const text = doc.getElementById('trackboard-config')?.textContent
