@@ -2,6 +2,8 @@ export {
   issueStoreQueries,
   useIssueStore,
   startIssueStore,
+  TABLE_METADATA,
+  BOARD_METADATA,
   patchIssue,
   clearIssueStore,
   clearIssueStoreOnSignOut,

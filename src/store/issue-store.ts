@@ -207,14 +207,35 @@ export const issueStoreQueries = {
 /** How long a route waits for the issues on disk before it renders without them. */
 export const DISK_WAIT_MS = 150
 
+/** Metadata a view may need before its first rows. */
+export type FirstMetadata = 'statuses' | 'types' | 'priorities' | 'customFields'
+/** The table's chips and orders use all of it; the board's columns and cards the first two. */
+export const TABLE_METADATA: readonly FirstMetadata[] = [
+  'statuses',
+  'types',
+  'priorities',
+  'customFields',
+]
+export const BOARD_METADATA: readonly FirstMetadata[] = ['statuses', 'priorities']
+
+const prefetchMetadata: Record<
+  FirstMetadata,
+  (c: QueryClient, t: TrackerAdapter) => Promise<void>
+> = {
+  statuses: (c, t) => c.prefetchQuery(metadataQueries.statuses(t)),
+  types: (c, t) => c.prefetchQuery(metadataQueries.types(t)),
+  priorities: (c, t) => c.prefetchQuery(metadataQueries.priorities(t)),
+  customFields: (c, t) => c.prefetchQuery(metadataQueries.customFields(t)),
+}
+
 export interface StartOptions {
   /** As for `useIssueStore`: the view's sort, for the first page and the first screen on disk. */
   firstSort?: IssueSort[]
   /**
-   * The view needs names or orders (statuses, trackers, priorities, custom fields) for its first
-   * rows: they are asked for before the issues (Redmine serves one request at a time).
+   * The metadata the view needs for its first rows (names, orders): asked for before the issues,
+   * as Redmine serves one request at a time.
    */
-  metadataFirst?: boolean
+  metadataFirst?: readonly FirstMetadata[]
   /** How long to wait for the disk at most (DISK_WAIT_MS). */
   waitMs?: number
 }
@@ -230,16 +251,11 @@ export function startIssueStore(
   client: QueryClient,
   t: TrackerAdapter,
   scope: Scope,
-  { firstSort, metadataFirst = false, waitMs = DISK_WAIT_MS }: StartOptions = {},
+  { firstSort, metadataFirst = [], waitMs = DISK_WAIT_MS }: StartOptions = {},
 ): Promise<void> {
   const q = issueStoreQueries.scope(t, scope, firstSort)
   if (client.getQueryState(q.queryKey)) return Promise.resolve()
-  if (metadataFirst) {
-    void client.prefetchQuery(metadataQueries.statuses(t))
-    void client.prefetchQuery(metadataQueries.types(t))
-    void client.prefetchQuery(metadataQueries.priorities(t))
-    void client.prefetchQuery(metadataQueries.customFields(t))
-  }
+  for (const kind of metadataFirst) void prefetchMetadata[kind](client, t)
   const key = `${t.id}|${scopeKey(scope)}`
   const settled = new Promise<void>((resolve) => {
     const timer = setTimeout(() => {

@@ -5,11 +5,11 @@ import {
   boardSearchObject,
   type BoardSearch,
 } from '../../../domain/board-search'
-import { needsMetadataFirst, parseSort } from '../../../domain/issue-search'
 import { Spinner } from '../../../components/ui/feedback'
 import { onSignOut } from '../../../features/connection'
 import { IssuesView } from '../../../features/issues-table'
-import { clearIssueStoreOnSignOut, startIssueStore } from '../../../store'
+import { BOARD_METADATA, clearIssueStoreOnSignOut, startIssueStore } from '../../../store'
+import { startTableStore, tableLoaderDeps } from '../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../-components/view-switch'
 
 // All projects: the table, or the cross-project board with `mode=board`. The URL holds the
@@ -21,24 +21,19 @@ export const Route = createFileRoute('/$conn/issues/')({
   search: { middlewares: [stripSearchParams<BoardSearch>(boardSearchDefaults)] },
   // The issues start loading (from disk first) while the view's code does, and the view waits a
   // moment for the first screen from disk (not on a hover preload).
-  loaderDeps: ({ search }) => ({
-    status: search.status,
-    sort: search.sort,
-    mode: search.mode,
-    metadataFirst: needsMetadataFirst(search, parseSort(search.sort)),
-  }),
+  loaderDeps: ({ search }) => ({ ...tableLoaderDeps(search), mode: search.mode }),
   beforeLoad: ({ context }) => clearIssueStoreOnSignOut(onSignOut, context.queryClient),
   loader: ({ context, deps, preload }) => {
     if (preload) return undefined
-    const scope = { status: deps.status }
-    if (deps.mode === 'board') {
-      void loadBoard()
-      return startIssueStore(context.queryClient, context.tracker, scope, { metadataFirst: true })
-    }
-    return startIssueStore(context.queryClient, context.tracker, scope, {
-      firstSort: parseSort(deps.sort),
-      metadataFirst: deps.metadataFirst,
-    })
+    if (deps.mode === 'table')
+      return startTableStore(context.queryClient, context.tracker, undefined, deps)
+    void loadBoard()
+    return startIssueStore(
+      context.queryClient,
+      context.tracker,
+      { status: deps.status },
+      { metadataFirst: BOARD_METADATA },
+    )
   },
   component: AllIssuesPage,
 })

@@ -6,7 +6,7 @@ import {
 } from '../../../../domain/board-search'
 import { issueSearchObject } from '../../../../domain/issue-search'
 import { BoardView } from '../../../../features/board'
-import { startIssueStore } from '../../../../store'
+import { BOARD_METADATA, startIssueStore } from '../../../../store'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 
 export const Route = createFileRoute('/$conn/projects/$project/board')({
@@ -18,7 +18,9 @@ export const Route = createFileRoute('/$conn/projects/$project/board')({
   loader: ({ context, params, deps, preload }) => {
     if (preload) return undefined
     const scope = { project: params.project, status: deps.status }
-    return startIssueStore(context.queryClient, context.tracker, scope, { metadataFirst: true })
+    return startIssueStore(context.queryClient, context.tracker, scope, {
+      metadataFirst: BOARD_METADATA,
+    })
   },
   component: ProjectBoard,
 })

@@ -2,13 +2,12 @@ import { createFileRoute, Link, stripSearchParams } from '@tanstack/react-router
 import {
   issueSearchDefaults,
   issueSearchSchema,
-  needsMetadataFirst,
-  parseSort,
   type IssueSearch,
 } from '../../../../domain/issue-search'
 import { onSignOut } from '../../../../features/connection'
 import { IssuesView } from '../../../../features/issues-table'
-import { clearIssueStoreOnSignOut, startIssueStore } from '../../../../store'
+import { clearIssueStoreOnSignOut } from '../../../../store'
+import { startTableStore, tableLoaderDeps } from '../../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 
 export const Route = createFileRoute('/$conn/projects/$project/issues')({
@@ -16,20 +15,12 @@ export const Route = createFileRoute('/$conn/projects/$project/issues')({
   search: { middlewares: [stripSearchParams<IssueSearch>(issueSearchDefaults)] },
   // The issues start loading (from disk first) while the view's code does, and the view waits a
   // moment for the first screen from disk (not on a hover preload).
-  loaderDeps: ({ search }) => ({
-    status: search.status,
-    sort: search.sort,
-    metadataFirst: needsMetadataFirst(search, parseSort(search.sort)),
-  }),
+  loaderDeps: ({ search }) => tableLoaderDeps(search),
   beforeLoad: ({ context }) => clearIssueStoreOnSignOut(onSignOut, context.queryClient),
-  loader: ({ context, params, deps, preload }) => {
-    if (preload) return undefined
-    const scope = { project: params.project, status: deps.status }
-    return startIssueStore(context.queryClient, context.tracker, scope, {
-      firstSort: parseSort(deps.sort),
-      metadataFirst: deps.metadataFirst,
-    })
-  },
+  loader: ({ context, params, deps, preload }) =>
+    preload
+      ? undefined
+      : startTableStore(context.queryClient, context.tracker, params.project, deps),
   component: ProjectIssuesPage,
 })
 
