@@ -10,8 +10,8 @@
  * Measured in the page (PerformanceObserver, requestAnimationFrame). Asserts nothing.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
 import {
+  benchContext,
   CONN,
   fmt,
   LAUNCH,
@@ -156,17 +156,10 @@ async function dragOnce(page: Page): Promise<DragFigures> {
 }
 
 async function newPage(browser: Browser) {
-  const context = await browser.newContext({ viewport: { width: 1900, height: 1000 } })
-  // tsx keeps function names with an `__name` helper that page.evaluate bodies then call.
-  await context.addInitScript('globalThis.__name = (f) => f')
-  await context.addInitScript(
-    ([conn, key]) =>
-      localStorage.setItem(
-        `trackboard.session.${conn}`,
-        JSON.stringify({ apiKey: key, userName: 'Admin' }),
-      ),
-    [CONN, DEFAULT_ADMIN_KEY] as const,
-  )
+  const context = await benchContext(browser, {
+    viewport: { width: 1900, height: 1000 },
+    whens: [firstCard, allCards],
+  })
   return { context, page: await context.newPage() }
 }
 

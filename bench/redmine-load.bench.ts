@@ -18,7 +18,15 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { build, fmt, LAUNCH, median, root } from './support/browser-bench'
+import {
+  benchContext,
+  build,
+  fmt,
+  LAUNCH,
+  median,
+  root,
+  timeUntilShown,
+} from './support/browser-bench'
 
 const RUNS = Number(process.env.RUNS ?? 3)
 const PROJECT = process.env.PROJECT ?? 'perf'
@@ -95,32 +103,19 @@ interface AppRun {
 }
 
 async function appLoad(browser: Browser, base: string, key: string): Promise<AppRun> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const firstRow = { selector: 'table a[aria-label^="#"]', complete: false }
+  const allRows = { ...firstRow, complete: true }
+  const context = await benchContext(browser, {
+    viewport: { width: 1400, height: 900 },
+    whens: [firstRow, allRows],
+    conn: CONN,
+    apiKey: key,
+  })
   try {
-    await context.addInitScript('globalThis.__name = (f) => f')
-    await context.addInitScript(
-      ([conn, k]) =>
-        localStorage.setItem(
-          `trackboard.session.${conn}`,
-          JSON.stringify({ apiKey: k, userName: 'Admin' }),
-        ),
-      [CONN, key] as const,
-    )
     const page = await context.newPage()
-    await page.goto(`${base}/${CONN}/projects/${PROJECT}/issues?status=all`, {
-      waitUntil: 'commit',
-    })
-    const rows = () => document.querySelectorAll('table a[aria-label^="#"]').length > 0
-    await page.waitForFunction(rows, null, { polling: 'raf', timeout: 120_000 })
-    const first = await page.evaluate(() => performance.now())
-    await page.waitForFunction(
-      () =>
-        document.querySelectorAll('table a[aria-label^="#"]').length > 0 &&
-        !/Loading/i.test(document.querySelector('[role="status"]')?.textContent ?? ''),
-      null,
-      { polling: 'raf', timeout: 300_000 },
-    )
-    const all = await page.evaluate(() => performance.now())
+    const url = `${base}/${CONN}/projects/${PROJECT}/issues?status=all`
+    const first = (await timeUntilShown(page, url, firstRow)).painted
+    const all = (await timeUntilShown(page, null, allRows)).painted
     const status = (await page.textContent('[role="status"]')) ?? ''
     const timing = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => ({

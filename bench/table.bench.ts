@@ -13,8 +13,8 @@
  * instrumentation in the app. Asserts nothing.
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
-import { DEFAULT_ADMIN_KEY } from '../server/tracker/seed/fixture'
 import {
+  benchContext,
   CONN,
   fmt,
   issueCount,
@@ -113,19 +113,11 @@ async function longTasksWhileScrolling(page: Page): Promise<number[]> {
 }
 
 async function newPage(browser: Browser, base: string) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  // tsx keeps function names with an `__name` helper that page.evaluate bodies then call.
-  await context.addInitScript('globalThis.__name = (f) => f')
-  await context.addInitScript(
-    ([conn, key]) =>
-      localStorage.setItem(
-        `trackboard.session.${conn}`,
-        JSON.stringify({ apiKey: key, userName: 'Admin' }),
-      ),
-    [CONN, DEFAULT_ADMIN_KEY] as const,
-  )
-  const page = await context.newPage()
-  return { context, page, base }
+  const context = await benchContext(browser, {
+    viewport: { width: 1400, height: 900 },
+    whens: [firstRow, allRows],
+  })
+  return { context, page: await context.newPage(), base }
 }
 
 async function main(): Promise<void> {

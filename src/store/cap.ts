@@ -6,6 +6,7 @@
  */
 import type { TrackerAdapter } from '../trackers/tracker'
 import { DEFAULT_CAP } from './load-issues'
+import { formatCount } from '../lib/format-count'
 
 export const ISSUE_CAP_STORAGE_KEY = 'trackboard.issueCap'
 
@@ -27,5 +28,5 @@ export function issueCap(t?: Pick<TrackerAdapter, 'loading'>): number {
 
 /** The start of every notice about a scope too large to load: the table's pager and the board. */
 export function overCapText(scopeTotal: number, cap: number): string {
-  return `This scope has ${scopeTotal.toLocaleString()} issues, more than the ${cap.toLocaleString()} Trackboard loads in full`
+  return `This scope has ${formatCount(scopeTotal)} issues, more than the ${formatCount(cap)} Trackboard loads in full`
 }

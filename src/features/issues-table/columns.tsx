@@ -21,11 +21,8 @@ declare module '@tanstack/react-table' {
   interface ColumnMeta<TData extends RowData, TValue> {
     /** The domain sort field behind the column's sort state. */
     sort?: IssueSortField
-  }
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  interface TableMeta<TData extends RowData> {
-    /** `YYYY-MM-DD`, for overdue marks. */
-    today: string
+    /** The cell's content for an issue (rows render it directly, without TanStack's rows). */
+    render?: (i: Issue, today: string) => ReactNode
   }
 }
 
@@ -167,13 +164,12 @@ function toDef(c: Column): ColumnDef<Issue> {
     header: c.header,
     // Sorting needs an accessor; the value itself is never used (the domain sorts).
     accessorFn: (i) => i.id,
-    cell: ({ row, table }) => c.cell(row.original, table.options.meta?.today ?? ''),
     size: c.size,
     minSize: MIN_WIDTH,
     maxSize: MAX_WIDTH,
     enableSorting: c.sort !== undefined,
     enableMultiSort: c.sort !== undefined,
-    meta: { sort: c.sort },
+    meta: { sort: c.sort, render: c.cell },
   }
 }
 

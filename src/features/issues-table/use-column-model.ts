@@ -33,7 +33,6 @@ export interface ColumnModelOptions {
   onWidthsChange: (widths: Record<string, number>) => void
   sort: string[]
   onSortChange: (sort: string[]) => void
-  today: string
 }
 
 const clampWidth = (px: number) => Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, px)))
@@ -65,7 +64,6 @@ export function useColumnModel(o: ColumnModelOptions) {
     getCoreRowModel: getCoreRowModel(),
     getRowId: (i) => String(i.id),
     state: { sorting, columnOrder, columnVisibility, columnSizing: o.widths },
-    meta: { today: o.today },
     manualSorting: true,
     manualFiltering: true,
     manualGrouping: true,

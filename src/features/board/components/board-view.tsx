@@ -8,6 +8,7 @@ import { ErrorMessage, Spinner } from '../../../components/ui/feedback'
 import { Board } from './board'
 import { BoardToolbar } from './board-toolbar'
 import { WipLimitsEditor } from './wip-limits-editor'
+import { formatCount } from '../../../lib/format-count'
 
 /**
  * The board over the issue store: one project (`project`) or every visible project (absent).
@@ -63,8 +64,8 @@ export function BoardView({
           className="mb-2 rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-200"
         >
           {overCapText(store.snapshot.totalCount, issueCap(tracker))}, so the board shows only the
-          first {store.issues.length.toLocaleString()}. Choose a project or open issues only, or use
-          the table, which pages through all of them on the tracker.
+          first {formatCount(store.issues.length)}. Choose a project or open issues only, or use the
+          table, which pages through all of them on the tracker.
         </p>
       )}
       {store.isLoading && store.progress && (

@@ -5,6 +5,7 @@ import { inputClass } from '../../../components/ui/input'
 import { patchIssue } from '../../../store'
 import type { IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
 import { runBulkEdit, type BulkPatch, type BulkProgress, type BulkResult } from '../bulk-edit'
+import { formatCount } from '../../../lib/format-count'
 
 export interface BulkBarProps {
   tracker: TrackerAdapter
@@ -74,10 +75,10 @@ export function BulkBar({
       className="space-y-2 rounded-lg border border-indigo-200 bg-indigo-50/50 p-3 text-sm dark:border-indigo-900 dark:bg-indigo-950/40"
     >
       <div className="flex flex-wrap items-center gap-2">
-        <strong>{selected.length.toLocaleString()} selected</strong>
+        <strong>{formatCount(selected.length)} selected</strong>
         {selected.length < shownCount && (
           <Button variant="ghost" onClick={onSelectAll}>
-            Select all {shownCount.toLocaleString()} shown
+            Select all {formatCount(shownCount)} shown
           </Button>
         )}
         <Button variant="ghost" onClick={onClear}>
@@ -115,7 +116,7 @@ export function BulkBar({
           />
         </label>
         <Button disabled={empty || running || selected.length === 0} onClick={() => void apply()}>
-          Apply to {selected.length.toLocaleString()}
+          Apply to {formatCount(selected.length)}
         </Button>
       </div>
       {progress && (

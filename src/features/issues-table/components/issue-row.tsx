@@ -1,6 +1,6 @@
-import { createRow, flexRender, type Column, type Table } from '@tanstack/react-table'
+import type { Column } from '@tanstack/react-table'
 import clsx from 'clsx'
-import { memo, useMemo, type MouseEvent } from 'react'
+import { memo, type MouseEvent } from 'react'
 import { focusRing } from '../../../components/ui/button'
 import type { IssueGroup } from '../../../domain/issue-sort'
 import type { Issue, IssueId } from '../../../trackers/tracker'
@@ -9,7 +9,8 @@ import { SELECT_COLUMN } from '../columns'
 export const ROW_HEIGHT = 36
 
 export interface IssueRowProps {
-  table: Table<Issue>
+  /** `YYYY-MM-DD`, for overdue marks. */
+  today: string
   /** The visible columns in order: a new array when they change, so the row re-renders then. */
   columns: Column<Issue, unknown>[]
   /** The issue page's URL. */
@@ -29,11 +30,13 @@ const plainClick = (e: MouseEvent) =>
   !e.defaultPrevented && e.button === 0 && !e.metaKey && !e.ctrlKey && !e.shiftKey && !e.altKey
 
 /**
- * One issue's row. The TanStack row is made here, for the rows in the virtual window only: a row
- * model over 10,000 issues would be rebuilt on every filter change for nothing.
+ * One issue's row, its cells straight from the visible columns' renderers. No TanStack row is
+ * made: a row model over 10,000 issues would be rebuilt on every filter change for nothing, and
+ * even a row per rendered issue builds a cell object for every column there is, shown or not.
  */
 export const IssueRow = memo(function IssueRow({
-  table,
+  today,
+  columns,
   href,
   issue,
   index,
@@ -43,10 +46,6 @@ export const IssueRow = memo(function IssueRow({
   onActivate,
   onOpen,
 }: IssueRowProps) {
-  const row = useMemo(
-    () => createRow(table, String(issue.id), issue, index, 0),
-    [table, issue, index],
-  )
   return (
     <tr
       style={{ height: ROW_HEIGHT }}
@@ -57,11 +56,11 @@ export const IssueRow = memo(function IssueRow({
         active && 'bg-indigo-50 dark:bg-indigo-950',
       )}
     >
-      {row.getVisibleCells().map((cell) => {
-        switch (cell.column.id) {
+      {columns.map((column) => {
+        switch (column.id) {
           case SELECT_COLUMN:
             return (
-              <td key={cell.id} className="px-2">
+              <td key={column.id} className="px-2">
                 <input
                   type="checkbox"
                   aria-label={`Select #${issue.id}`}
@@ -77,7 +76,7 @@ export const IssueRow = memo(function IssueRow({
           case 'id':
             return (
               <td
-                key={cell.id}
+                key={column.id}
                 className="truncate px-2 tabular-nums text-slate-600 dark:text-slate-400"
               >
                 #{issue.id}
@@ -85,7 +84,7 @@ export const IssueRow = memo(function IssueRow({
             )
           case 'subject':
             return (
-              <td key={cell.id} className="truncate px-2">
+              <td key={column.id} className="truncate px-2">
                 <a
                   href={href}
                   aria-label={`#${issue.id} ${issue.subject}`}
@@ -102,8 +101,8 @@ export const IssueRow = memo(function IssueRow({
             )
           default:
             return (
-              <td key={cell.id} className="truncate px-2">
-                {flexRender(cell.column.columnDef.cell, cell.getContext())}
+              <td key={column.id} className="truncate px-2">
+                {column.columnDef.meta?.render?.(issue, today)}
               </td>
             )
         }

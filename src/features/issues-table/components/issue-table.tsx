@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { focusRing } from '../../../components/ui/button'
 import type { IssueGroup } from '../../../domain/issue-sort'
+import { observeRectAfterLayout, windowHeight } from '../../../lib/virtual-rect'
 import type { ConnectionId, Issue, IssueId } from '../../../trackers/tracker'
 import { useColumnModel, type ColumnModelOptions } from '../use-column-model'
 import { GroupRow, IssueRow, ROW_HEIGHT } from './issue-row'
@@ -17,7 +18,7 @@ type Row = Issue | GroupHeading
 const isGroup = (r: Row): r is GroupHeading => 'group' in r
 
 /** The column model's inputs (columns, widths, sort) plus the rows and their selection. */
-export interface IssueTableProps extends Omit<ColumnModelOptions, 'today'> {
+export interface IssueTableProps extends ColumnModelOptions {
   conn: ConnectionId
   groups: IssueGroup[] | null
   selected: ReadonlySet<IssueId>
@@ -61,7 +62,6 @@ export function IssueTable({
     onWidthsChange,
     sort,
     onSortChange,
-    today,
   })
   const columns = table.getVisibleLeafColumns()
   const state = table.getState()
@@ -92,8 +92,10 @@ export function IssueTable({
     getItemKey,
     // Scrolling renders in React's own batch, not synchronously inside the scroll event.
     useFlushSync: false,
-    // Until the container is measured (and in tests), assume a screenful.
-    initialRect: { width: 1200, height: 700 },
+    // The container's size as its CSS sets it (70vh, less its border) until it is measured after
+    // the first layout: mounting forces no layout of its own.
+    initialRect: { width: 1200, height: windowHeight(0.7, 2) },
+    observeElementRect: observeRectAfterLayout,
   })
   const items = virtual.getVirtualItems()
   const top = items[0]?.start ?? 0
@@ -190,7 +192,7 @@ export function IssueTable({
             ) : (
               <IssueRow
                 key={v.key}
-                table={table}
+                today={today}
                 columns={columns}
                 href={`${issuesHref}/${row.id}`}
                 issue={row}

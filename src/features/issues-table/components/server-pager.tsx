@@ -1,5 +1,6 @@
 import { Button } from '../../../components/ui/button'
 import { overCapText, type ServerPaging } from '../../../store'
+import { formatCount } from '../../../lib/format-count'
 
 /**
  * For scopes above the issue cap: says the list is paged and filtered on the tracker (and which
@@ -27,8 +28,7 @@ export function ServerPager({ paging }: { paging: ServerPaging }) {
           Previous page
         </Button>
         <span aria-live="polite" aria-atomic="true" aria-busy={isFetching}>
-          Page {page.toLocaleString()} of {pageCount.toLocaleString()} ({total.toLocaleString()}{' '}
-          issues)
+          Page {formatCount(page)} of {formatCount(pageCount)} ({formatCount(total)} issues)
         </span>
         <Button onClick={() => setPage(page + 1)} disabled={page >= pageCount}>
           Next page

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import type { IssueStore } from '../../../store'
+import { formatCount } from '../../../lib/format-count'
 
 function ago(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))
@@ -22,7 +23,7 @@ export function StatusLine({ store, shown }: { store: IssueStore; shown: number 
       <span role="status" aria-live="polite">
         {progress && progress.total > 0 ? (
           <>
-            Loading {progress.loaded.toLocaleString()} of {progress.total.toLocaleString()}…
+            Loading {formatCount(progress.loaded)} of {formatCount(progress.total)}…
             <progress
               className="ml-2 h-2 w-32 align-middle"
               max={progress.total}
@@ -32,15 +33,15 @@ export function StatusLine({ store, shown }: { store: IssueStore; shown: number 
         ) : store.isLoading ? (
           'Loading issues…'
         ) : snapshot?.serverPaged ? (
-          `${shown.toLocaleString()} issues on this page`
+          `${formatCount(shown)} issues on this page`
         ) : (
-          `${shown.toLocaleString()} of ${store.issues.length.toLocaleString()} issues`
+          `${formatCount(shown)} of ${formatCount(store.issues.length)} issues`
         )}
       </span>
       {snapshot?.capped && (
         <span className="text-amber-800 dark:text-amber-300">
-          Showing the first {store.issues.length.toLocaleString()} of{' '}
-          {snapshot.totalCount.toLocaleString()}: narrow the project or status to see the rest.
+          Showing the first {formatCount(store.issues.length)} of {formatCount(snapshot.totalCount)}
+          : narrow the project or status to see the rest.
         </span>
       )}
       {store.checkedAt && <span>Updated {ago(now - store.checkedAt)}</span>}
