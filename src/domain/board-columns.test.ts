@@ -92,6 +92,39 @@ describe('buildBoard', () => {
     expect(byParent.lanes.map((l) => l.label)).toEqual([`#5 ${parent5}`, 'No parent'])
   })
 
+  it('keeps the sorted cells a move leaves alone, and re-sorts the two it touches', () => {
+    const o = { statuses, priorities: samplePriorities(), order: 'priority' as const }
+    const before = buildBoard(issues, o)
+    const moved = issues.find((i) => i.status.id === 1)!
+    const target = statuses.find((s) => s.name === 'In Progress')!
+    const after = buildBoard(
+      issues.map((i) => (i === moved ? { ...i, status: target } : i)),
+      o,
+      before,
+    )
+    const cells = (b: typeof before) => b.lanes[0]!.cells
+    for (const [statusId, cell] of cells(after)) {
+      if (statusId === 1 || statusId === target.id)
+        expect(cell).not.toBe(cells(before).get(statusId))
+      else expect(cell).toBe(cells(before).get(statusId))
+    }
+    // The touched cells are what a build from scratch gives.
+    const fresh = buildBoard(
+      issues.map((i) => (i === moved ? { ...i, status: target } : i)),
+      o,
+    )
+    for (const statusId of [1, target.id])
+      expect(
+        cells(after)
+          .get(statusId)!
+          .map((i) => i.id),
+      ).toEqual(
+        cells(fresh)
+          .get(statusId)!
+          .map((i) => i.id),
+      )
+  })
+
   it('evaluates WIP limits per column', () => {
     const b = buildBoard(issues, { statuses, wipLimits: { '1': 3, '2': 2 } })
     expect(b.columns[0]!.wip).toEqual({ count: 4, limit: 3, over: true, full: true })

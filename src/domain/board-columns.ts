@@ -45,7 +45,12 @@ export interface BoardOptions {
   collapsedLanes?: readonly string[]
 }
 
-export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
+/**
+ * Builds the board. With `previous` (a board built with the same order and priorities), a cell
+ * holding exactly the issues it held there (the same objects) keeps its sorted array: after a move
+ * only the two cells it touches are new, so only they re-sort and re-render.
+ */
+export function buildBoard(issues: readonly Issue[], o: BoardOptions, previous?: Board): Board {
   const field = o.swimlane ?? 'none'
   const byStatus = new Map<number, number>()
   for (const i of issues) byStatus.set(i.status.id, (byStatus.get(i.status.id) ?? 0) + 1)
@@ -90,7 +95,36 @@ export function buildBoard(issues: readonly Issue[], o: BoardOptions): Board {
     lanes.set(lk.key, { ...lk, count: 0, collapsed: collapsed.has(lk.key), cells: new Map() })
   }
   const compare = cardComparator(o.order ?? 'priority', o.priorities)
-  for (const lane of lanes.values()) for (const cell of lane.cells.values()) cell.sort(compare)
+  const before = new Map(previous?.lanes.map((l) => [l.key, l.cells]))
+  for (const lane of lanes.values())
+    for (const [statusId, cell] of lane.cells) {
+      const old = before.get(lane.key)?.get(statusId)
+      if (old && sameMembers(old, cell)) lane.cells.set(statusId, old)
+      else cell.sort(compare)
+    }
   const ordered = orderLanes([...lanes.values()], field, o.priorities) as BoardLane[]
   return { columns, lanes: ordered }
+}
+
+/**
+ * A `buildBoard` that hands each build the board it built last, when the order and priorities
+ * are the same. Safe to call from a render that may be thrown away: a cell is reused only when it
+ * holds the very same issues, so a stale board costs a re-sort, never a wrong cell.
+ */
+export function boardBuilder(): (issues: readonly Issue[], o: BoardOptions) => Board {
+  let last: { board: Board; order: CardOrder; priorities?: Priority[] } | null = null
+  return (issues, o) => {
+    const order = o.order ?? 'priority'
+    const same = last !== null && last.order === order && last.priorities === o.priorities
+    const board = buildBoard(issues, o, same ? last!.board : undefined)
+    last = { board, order, priorities: o.priorities }
+    return board
+  }
+}
+
+/** The same issue objects, in any order. */
+function sameMembers(a: readonly Issue[], b: readonly Issue[]): boolean {
+  if (a.length !== b.length) return false
+  const set = new Set(a)
+  return b.every((i) => set.has(i))
 }

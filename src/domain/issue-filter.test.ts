@@ -104,6 +104,12 @@ describe('filterIssues', () => {
     expect(run({ status: 'all', dueTo: '2026-12-31' })).toEqual([3])
     expect(run({ attachments: true })).toEqual([4])
   })
+  it('requires every filter the search sets to pass', () => {
+    expect(run({ status: 'all', assignee: ['me'], dueTo: '2026-12-31' })).toEqual([3])
+    expect(run({ assignee: ['me'], priority: [3], q: 'login' })).toEqual([1])
+    expect(run({ assignee: ['me'], tracker: [2] })).toEqual([])
+    expect(run({ status: 'closed', assignee: ['none'] })).toEqual([])
+  })
   it('counts active filters', () => {
     expect(activeFilterCount(issueSearchDefaults)).toBe(0)
     expect(

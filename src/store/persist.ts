@@ -42,14 +42,31 @@ export interface StoredSnapshot extends Owner {
   snapshot: IssueSnapshot
 }
 
-/** On disk the issues are split in records of CHUNK_SIZE, read one at a time (see loadSnapshot). */
+/** On disk the issues are split in records of CHUNK_SIZE (see loadSnapshot and saveSnapshot). */
 interface SnapshotRecord extends Owner {
   /** The snapshot without its issues. */
   snapshot: IssueSnapshot
   chunks: number
+  /** Changes with every full write: the chunks on disk are the ones this write put there. */
+  generation?: string
 }
 
-export const CHUNK_SIZE = 1_000
+export const CHUNK_SIZE = 500
+
+/**
+ * What this page last wrote for each record: its generation and the issue arrays of its chunks
+ * and head. A save after a move or a delta refresh rewrites only the chunks holding a changed
+ * issue (issues are immutable, so an unchanged chunk holds the very same objects): cloning 10,000
+ * issues into IndexedDB takes the page's main thread for a long task.
+ */
+const written = new Map<
+  string,
+  { generation: string; chunks: Issue[][]; head?: { sort: string; issues: Issue[] } }
+>()
+let generations = 0
+const newGeneration = () => `${Date.now().toString(36)}-${(generations += 1)}-${Math.random()}`
+const sameIssues = (a: readonly Issue[] | undefined, b: readonly Issue[]) =>
+  a !== undefined && a.length === b.length && a.every((x, k) => x === b[k])
 
 /**
  * The first screen of a snapshot: its first HEAD_SIZE issues in the view's order, kept beside it.
@@ -96,7 +113,7 @@ export async function loadSnapshot(
       if (!chunk) return null // a record without its issues: a full load instead
       issues.push(...chunk)
     }
-    const { chunks: _chunks, ...owner } = record
+    const { chunks: _chunks, generation: _generation, ...owner } = record
     return { ...owner, snapshot: { ...record.snapshot, issues } }
   } catch {
     return null // a broken or blocked IndexedDB only costs a full load
@@ -112,7 +129,12 @@ export async function loadHead(conn: ConnectionId, scope: string): Promise<Store
   }
 }
 
-/** Saves a snapshot and, in the same transaction, its first screen (`head`) or no head at all. */
+/**
+ * Saves a snapshot and, in the same transaction, its first screen (`head`) or no head at all.
+ * When the record on disk is still the one this page last wrote (same generation), only the
+ * chunks and head that changed are written; otherwise (another tab wrote it, or nothing is
+ * there) all of it is.
+ */
 export async function saveSnapshot(
   conn: ConnectionId,
   scope: string,
@@ -122,30 +144,56 @@ export async function saveSnapshot(
 ): Promise<void> {
   // Partial loads and scopes paged on the server are not worth keeping.
   if (!snap.complete || snap.serverPaged) return
+  const key = recordKey(conn, scope)
   try {
     const d = await open()
     if (!d) return
     const tx = d.transaction(STORE, 'readwrite')
-    const chunks = Math.ceil(snap.issues.length / CHUNK_SIZE)
-    const record: SnapshotRecord = { ...owner, snapshot: { ...snap, issues: [] }, chunks }
-    void tx.store.delete(chunkRange(conn, scope))
-    for (let n = 0; n < chunks; n++)
-      void tx.store.put(
-        snap.issues.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE),
-        chunkKey(conn, scope, n),
-      )
-    void tx.store.put(record, recordKey(conn, scope))
-    if (head) {
-      const h: StoredHead = { ...owner, sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
-      void tx.store.put(h, headKey(conn, scope))
+    const onDisk = (await tx.store.get(key)) as SnapshotRecord | undefined
+    const last = written.get(key)
+    const incremental =
+      last !== undefined &&
+      onDisk?.generation === last.generation &&
+      onDisk.userId === owner.userId &&
+      onDisk.credentialsId === owner.credentialsId
+    const generation = incremental ? last.generation : newGeneration()
+    const chunks = Array.from({ length: Math.ceil(snap.issues.length / CHUNK_SIZE) }, (_, n) =>
+      snap.issues.slice(n * CHUNK_SIZE, (n + 1) * CHUNK_SIZE),
+    )
+    if (!incremental) void tx.store.delete(chunkRange(conn, scope))
+    chunks.forEach((chunk, n) => {
+      if (!incremental || !sameIssues(last.chunks[n], chunk))
+        void tx.store.put(chunk, chunkKey(conn, scope, n))
+    })
+    if (incremental)
+      for (let n = chunks.length; n < last.chunks.length; n++)
+        void tx.store.delete(chunkKey(conn, scope, n))
+    const record: SnapshotRecord = {
+      ...owner,
+      snapshot: { ...snap, issues: [] },
+      chunks: chunks.length,
+      generation,
+    }
+    void tx.store.put(record, key)
+    const newHead = head && { sort: head.sort, issues: head.issues.slice(0, HEAD_SIZE) }
+    if (newHead) {
+      const unchanged =
+        incremental &&
+        last.head?.sort === newHead.sort &&
+        sameIssues(last.head.issues, newHead.issues)
+      const h: StoredHead = { ...owner, ...newHead }
+      if (!unchanged) void tx.store.put(h, headKey(conn, scope))
     } else void tx.store.delete(headKey(conn, scope))
     await tx.done
+    written.set(key, { generation, chunks, head: newHead })
   } catch {
     // Quota or private mode: the in-memory store still works.
+    written.delete(key)
   }
 }
 
 export async function clearSnapshots(conn: ConnectionId): Promise<void> {
+  for (const key of written.keys()) if (key.startsWith(`${conn}|`)) written.delete(key)
   const d = await open()
   if (!d) return
   const range = IDBKeyRange.bound(`${conn}|`, `${conn}|\uffff`)

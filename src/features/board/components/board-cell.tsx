@@ -2,6 +2,7 @@ import { useDroppable } from '@dnd-kit/core'
 import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual'
 import clsx from 'clsx'
 import { memo, useCallback, useRef } from 'react'
+import { observeRectAfterLayout, windowHeight } from '../../../lib/virtual-rect'
 import type { Issue } from '../../../trackers/tracker'
 import { cellId } from '../keyboard-coordinates'
 import { IssueCard, type CardInfo } from './issue-card'
@@ -107,6 +108,10 @@ function VirtualCards({
     measureElement: measureCard,
     overscan: 6,
     gap: 8,
+    // A column this long fills its list's max height (100vh - 14rem) until that is measured
+    // after the first layout: mounting forces no layout of its own.
+    initialRect: { width: 272, height: windowHeight(1, 14 * 16) },
+    observeElementRect: observeRectAfterLayout,
   })
   return (
     <div ref={scrollRef} className="max-h-[calc(100vh-14rem)] overflow-y-auto">

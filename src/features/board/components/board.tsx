@@ -10,18 +10,18 @@ import {
 } from '@dnd-kit/core'
 import { useCallback, useMemo, useState } from 'react'
 import { applyMove, type Move } from '../../../domain/apply-move'
-import { buildBoard } from '../../../domain/board-columns'
+import { boardBuilder } from '../../../domain/board-columns'
 import type { BoardSettings } from '../../../domain/board-search'
 import type { Issue, IssueStatus, Priority } from '../../../trackers/tracker'
 import { useTracker } from '../../../lib/tracker-context'
-import { priorityColor } from '../card-style'
+import { cardInfoKeeper } from '../card-infos'
 import { gridCoordinates } from '../keyboard-coordinates'
 import { useBoardDrag } from '../use-board-drag'
 import { useToasts } from '../use-toasts'
 import { boardLayout, toggleLane } from '../board-layout'
 import { BoardColumn } from './board-column'
 import { BoardToasts } from './board-toasts'
-import { CardBody, DRAG_DISTANCE, type CardInfo } from './issue-card'
+import { CardBody, DRAG_DISTANCE } from './issue-card'
 import { LaneHeader } from './lane-header'
 
 export interface BoardProps {
@@ -37,8 +37,6 @@ export interface BoardProps {
 const POINTER_OPTIONS = { activationConstraint: { distance: DRAG_DISTANCE } }
 const TOUCH_OPTIONS = { activationConstraint: { delay: 180, tolerance: 8 } }
 
-const today = () => new Date().toISOString().slice(0, 10)
-
 /** The kanban board: columns by status, swimlanes, drag and drop that verifies each move. */
 export function Board(p: BoardProps) {
   const tracker = useTracker()
@@ -52,9 +50,12 @@ export function Board(p: BoardProps) {
   )
   const showMove = useCallback((m: Move) => setShown((s) => [...s, m]), [])
   const unshowMove = useCallback((m: Move) => setShown((s) => s.filter((x) => x !== m)), [])
+  // Each build reuses the sorted cells of the last one that a change left alone.
+  const [build] = useState(boardBuilder)
+  const [infosFor] = useState(cardInfoKeeper)
   const board = useMemo(
     () =>
-      buildBoard(issues, {
+      build(issues, {
         statuses: p.statuses,
         swimlane: p.settings.swimlane,
         order: p.settings.order,
@@ -64,29 +65,16 @@ export function Board(p: BoardProps) {
         wipLimits: p.settings.wip,
         collapsedLanes: p.settings.collapsedLanes,
       }),
-    [issues, p.statuses, p.priorities, p.settings],
+    [build, issues, p.statuses, p.priorities, p.settings],
   )
   const layout = useMemo(
     () => boardLayout(board.columns, board.lanes, p.settings.swimlane !== 'none'),
     [board, p.settings.swimlane],
   )
-  const cardInfos = useMemo(() => {
-    const subtasks = new Map<number, number>()
-    for (const i of issues)
-      if (i.parent) subtasks.set(i.parent.id, (subtasks.get(i.parent.id) ?? 0) + 1)
-    const day = today()
-    return new Map<number, CardInfo>(
-      issues.map((i) => [
-        i.id,
-        {
-          conn: tracker.id,
-          color: priorityColor(i, p.priorities),
-          today: day,
-          subtasks: subtasks.get(i.id) ?? 0,
-        },
-      ]),
-    )
-  }, [issues, p.priorities, tracker.id])
+  const cardInfos = useMemo(
+    () => infosFor(issues, p.priorities, tracker.id),
+    [infosFor, issues, p.priorities, tracker.id],
+  )
   const cardInfo = useCallback((i: Issue) => cardInfos.get(i.id)!, [cardInfos])
 
   const { onSettingsChange } = p

@@ -40,10 +40,14 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const priorities = useQuery({ ...metadataQueries.priorities(tracker), enabled: metaNow })
   const me = useQuery(metadataQueries.me(tracker))
   const customFields = useQuery({ ...metadataQueries.customFields(tracker), enabled: metaNow })
-  // Typing stays responsive on 10,000 issues: while the text search is in flight the table
-  // follows a deferred copy of the search; any other change (a filter, a sort) applies at once.
-  const lagging = useDeferredValue(search)
-  const deferred = lagging.q === search.q ? search : lagging
+  // Typing stays responsive on 10,000 issues: the text search is deferred (the table follows it
+  // a render behind while keys arrive); any other change (a filter, a sort) applies at once, and
+  // in one render: deferring the whole search would render the view twice for each of them.
+  const lagging = useDeferredValue(search.q)
+  const deferred = useMemo(
+    () => (lagging === search.q ? search : { ...search, q: lagging }),
+    [search, lagging],
+  )
 
   const order = useMemo(
     () => ({
