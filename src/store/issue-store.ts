@@ -135,19 +135,23 @@ export const issueStoreQueries = {
         const cap = issueCap(t)
         const onProgress = (p: PagingProgress | null) =>
           progressListeners.get(`${t.id}|${key}`)?.(p)
-        // Who is signed in: usually cached already (the shell shows the user). Without one nothing
-        // is persisted or shown from disk.
-        const me = client
-          .ensureQueryData(metadataQueries.me(t))
-          .then((u) => u.id)
-          .catch(() => null)
+        // Who is signed in, asked for only when needed: to check a record from disk saved without
+        // credentials' fingerprint, and to save. Asked at once, it would go to a tracker that serves
+        // one request at a time ahead of the first issues page. Without one nothing is persisted
+        // or shown from disk.
+        let asked: Promise<number | null> | null = null
+        const me = () =>
+          (asked ??= client
+            .ensureQueryData(metadataQueries.me(t))
+            .then((u) => u.id)
+            .catch(() => null))
         if (firstSort && !viewSorts.has(`${t.id}|${key}`))
           viewSorts.set(`${t.id}|${key}`, firstSort)
         credentialIds.set(t.id, t.credentialsId)
         // A record from disk is shown only to whoever saved it: the same credentials (known at
         // once), or else the same user (once the tracker says who is signed in).
         const mine = async (o: Owner) =>
-          t.credentialsId ? o.credentialsId === t.credentialsId : o.userId === (await me)
+          t.credentialsId ? o.credentialsId === t.credentialsId : o.userId === (await me())
         let prev = client.getQueryData<IssueSnapshot>(queryKey) ?? null
         if (!prev) {
           // The first screen (small) is read and shown first if it is in the view's order, then
@@ -183,7 +187,7 @@ export const issueStoreQueries = {
         onProgress(null)
         // A refresh that changed nothing returns the same list: no need to rewrite it to disk.
         if (snap.issues !== prev?.issues)
-          void me.then((id) =>
+          void me().then((id) =>
             id === null
               ? undefined
               : saveSnapshot(

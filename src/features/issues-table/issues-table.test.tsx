@@ -25,16 +25,17 @@ describe('the issue table', () => {
     expect(screen.getByRole('status')).toHaveTextContent('10 of 10 issues')
   })
 
-  it('on a cold load asks for the first issues page before the metadata, unless chips need names', async () => {
+  it('on a cold load asks for the first issues page before the metadata and the user, unless chips need names', async () => {
     const order = (calls: { url: URL }[]) =>
       calls
         .map((c) => c.url.pathname.replace('/t/main/', ''))
-        .filter((p) => /^(issues|issue_statuses|trackers|enumerations)/.test(p))
+        .filter((p) => /^(issues|issue_statuses|trackers|enumerations|users\/current)/.test(p))
     // Nothing on disk yet for either scope (a warm load shows rows at once, then asks).
     const plain = redmine()
     const first = renderRoute('/main/projects/demo/issues?status=closed')
     await waitFor(() => expect(rowLinks().length).toBeGreaterThan(0))
     await waitFor(() => expect(order(plain)).toContain('trackers.json'))
+    await waitFor(() => expect(order(plain)).toContain('users/current.json'))
     expect(order(plain)[0]).toBe('issues.json')
     first.unmount()
 

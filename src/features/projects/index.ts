@@ -1,2 +1,2 @@
 export { ProjectList } from './components/project-list'
-export { projectQueries, userQueries } from './queries'
+export { projectQueries } from './queries'

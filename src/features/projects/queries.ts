@@ -10,12 +10,3 @@ export const projectQueries = {
       staleTime: 5 * 60_000,
     }),
 }
-
-export const userQueries = {
-  current: (t: TrackerAdapter) =>
-    queryOptions({
-      queryKey: ['c', t.id, 'me'] as const,
-      queryFn: ({ signal }) => t.currentUser(signal),
-      staleTime: 10 * 60_000,
-    }),
-}

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import {
   createFileRoute,
   type ErrorComponentProps,
@@ -8,9 +9,10 @@ import {
   useRouter,
 } from '@tanstack/react-router'
 import { ErrorMessage } from '../../components/ui/feedback'
-import { configQueries, sessionAdapter } from '../../features/connection'
-import { userQueries } from '../../features/projects'
+import { configQueries, readSession, sessionAdapter } from '../../features/connection'
 import { TrackerProvider } from '../../lib/tracker-context'
+import { usePainted } from '../../lib/use-painted'
+import { metadataQueries } from '../../store'
 import { isTrackerError } from '../../trackers/tracker'
 import { KeyRejected } from './-components/key-rejected'
 import { ShellHeader } from './-components/shell-header'
@@ -43,11 +45,20 @@ export const Route = createFileRoute('/$conn')({
 
 function ConnectionLayout() {
   const { connection, tracker } = Route.useRouteContext()
-  const me = useQuery(userQueries.current(tracker))
+  // Who is signed in (and whether the key still works) once the first screen is painted: asked
+  // at once, it would go ahead of the view's first issues page to a tracker that serves one
+  // request at a time, and the view's own requests say soon enough if the key was rejected.
+  const painted = usePainted()
+  const me = useQuery({ ...metadataQueries.me(tracker), enabled: painted })
+  // Until the tracker answers, the name it gave at sign-in.
+  const [signInName] = useState(() => readSession(connection.id)?.userName ?? null)
   return (
     <TrackerProvider tracker={tracker}>
       <div className="flex min-h-screen flex-col">
-        <ShellHeader connection={connection} tracker={tracker} />
+        <ShellHeader
+          connection={connection}
+          userName={me.data?.name ?? (me.isError ? 'Unknown user' : signInName)}
+        />
         {isTrackerError(me.error) && me.error.kind === 'auth' && (
           <KeyRejected connection={connection} />
         )}

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react'
+import { useDeferredValue, useMemo, useRef, useState } from 'react'
 import { EmptyState, ErrorMessage } from '../../../components/ui/feedback'
 import { makeIssuePredicate } from '../../../domain/issue-filter'
 import { needsMetadataFirst, parseSort, type IssueSearch } from '../../../domain/issue-search'
 import { groupIssues, sortIssues } from '../../../domain/issue-sort'
+import { usePainted } from '../../../lib/use-painted'
 import { metadataQueries, useIssueStore, useServerPaging } from '../../../store'
 import type { Issue, IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
 import { COLUMNS, customFieldColumns, DEFAULT_COLUMNS } from '../columns'
@@ -38,7 +39,12 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
   const statuses = useQuery({ ...metadataQueries.statuses(tracker), enabled: metaNow })
   const types = useQuery({ ...metadataQueries.types(tracker), enabled: metaNow })
   const priorities = useQuery({ ...metadataQueries.priorities(tracker), enabled: metaNow })
-  const me = useQuery(metadataQueries.me(tracker))
+  // Who is signed in matters to the rows only for "assignee: me": asked with the other metadata
+  // unless the search has it.
+  const me = useQuery({
+    ...metadataQueries.me(tracker),
+    enabled: metaNow || search.assignee.includes('me'),
+  })
   const customFields = useQuery({ ...metadataQueries.customFields(tracker), enabled: metaNow })
   // Typing stays responsive on 10,000 issues: the text search is deferred (the table follows it
   // a render behind while keys arrive); any other change (a filter, a sort) applies at once, and
@@ -159,17 +165,6 @@ export function IssuesView({ tracker, project, search, onChange }: IssuesViewPro
       )}
     </div>
   )
-}
-
-/** False until the view's first frame is painted (then true for good). */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false)
-  useEffect(() => {
-    if (painted) return
-    const frame = requestAnimationFrame(() => setTimeout(() => setPainted(true), 0))
-    return () => cancelAnimationFrame(frame)
-  }, [painted])
-  return painted
 }
 
 function distinctRefs(issues: readonly Issue[], pick: (i: Issue) => Ref | null): Ref[] {

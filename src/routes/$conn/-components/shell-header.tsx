@@ -1,21 +1,19 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { Link, useNavigate } from '@tanstack/react-router'
 import { Button, focusRing } from '../../../components/ui/button'
 import { ThemeToggle } from '../../../components/ui/theme-toggle'
 import { signOut, type Connection } from '../../../features/connection'
-import { userQueries } from '../../../features/projects'
-import type { TrackerAdapter } from '../../../trackers/tracker'
 
 const navLink = `rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800 ${focusRing}`
 
 export function ShellHeader({
   connection,
-  tracker,
+  userName,
 }: {
   connection: Connection
-  tracker: TrackerAdapter
+  /** The signed-in user's name; null while it is being asked for. */
+  userName: string | null
 }) {
-  const me = useQuery(userQueries.current(tracker))
   const queryClient = useQueryClient()
   const navigate = useNavigate()
   return (
@@ -45,7 +43,7 @@ export function ShellHeader({
       </nav>
       <div className="ml-auto flex items-center gap-3">
         <span className="text-sm" aria-label="Signed in user">
-          {me.data?.name ?? (me.isError ? 'Unknown user' : '…')}
+          {userName ?? '…'}
         </span>
         <ThemeToggle />
         <Button
