@@ -51,7 +51,7 @@ interface SnapshotRecord extends Owner {
   generation?: string
 }
 
-export const CHUNK_SIZE = 500
+export const CHUNK_SIZE = 250
 
 /**
  * What this page last wrote for each record: its generation and the issue arrays of its chunks

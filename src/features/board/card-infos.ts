@@ -3,7 +3,7 @@
  * subtask count), for every issue on the board.
  */
 import type { ConnectionId, Issue, Priority } from '../../trackers/tracker'
-import { priorityColor } from './card-style'
+import { priorityColors } from './card-style'
 import type { CardInfo } from './components/issue-card'
 
 const today = () => new Date().toISOString().slice(0, 10)
@@ -17,10 +17,11 @@ export function cardInfoMap(
   for (const i of issues)
     if (i.parent) subtasks.set(i.parent.id, (subtasks.get(i.parent.id) ?? 0) + 1)
   const day = today()
+  const color = priorityColors(priorities)
   return new Map(
     issues.map((i) => [
       i.id,
-      { conn, color: priorityColor(i, priorities), today: day, subtasks: subtasks.get(i.id) ?? 0 },
+      { conn, color: color(i), today: day, subtasks: subtasks.get(i.id) ?? 0 },
     ]),
   )
 }

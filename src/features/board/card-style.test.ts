@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { sampleIssue, samplePriorities } from '../../domain/board-fixtures'
-import { initials, isOverdue, priorityColor } from './card-style'
+import { initials, isOverdue, priorityColors } from './card-style'
 
 describe('card style', () => {
   it('makes initials from a name', () => {
@@ -10,8 +10,9 @@ describe('card style', () => {
   })
   it('colours priorities from low to high', () => {
     const p = samplePriorities()
-    expect(priorityColor(sampleIssue(6), p)).toBe('#94a3b8') // Low
-    expect(priorityColor(sampleIssue(9), p)).toBe('#dc2626') // Immediate
+    const priorityColor = priorityColors(p)
+    expect(priorityColor(sampleIssue(6))).toBe('#94a3b8') // Low
+    expect(priorityColor(sampleIssue(9))).toBe('#dc2626') // Immediate
   })
   it('marks an open issue past its due date as overdue, not a closed one', () => {
     const due = { ...sampleIssue(7), dueDate: '2026-01-01' }

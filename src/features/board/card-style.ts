@@ -10,15 +10,23 @@ export function initials(name: string): string {
 
 const SCALE = ['#94a3b8', '#0ea5e9', '#f59e0b', '#f97316', '#dc2626']
 
-/** The priority's own colour, else one from a low-to-high scale by its position. */
-export function priorityColor(issue: Issue, priorities: Priority[]): string {
-  const p = priorities.find((x) => x.id === issue.priority.id)
-  if (p?.color) return p.color
-  if (!p || priorities.length < 2) return SCALE[1]!
-  const max = Math.max(...priorities.map((x) => x.position))
-  const min = Math.min(...priorities.map((x) => x.position))
-  const t = (p.position - min) / Math.max(1, max - min)
-  return SCALE[Math.round(t * (SCALE.length - 1))]!
+/**
+ * Each priority's colour: its own, else one from a low-to-high scale by its position. Worked out
+ * once per list of priorities (a board colours thousands of cards with a handful of them).
+ */
+export function priorityColors(priorities: Priority[]): (issue: Issue) => string {
+  const positions = priorities.map((x) => x.position)
+  const max = Math.max(...positions)
+  const min = Math.min(...positions)
+  const colors = new Map(
+    priorities.map((p) => {
+      if (p.color) return [p.id, p.color] as const
+      if (priorities.length < 2) return [p.id, SCALE[1]!] as const
+      const t = (p.position - min) / Math.max(1, max - min)
+      return [p.id, SCALE[Math.round(t * (SCALE.length - 1))]!] as const
+    }),
+  )
+  return (issue) => colors.get(issue.priority.id) ?? SCALE[1]!
 }
 
 export function isOverdue(issue: Issue, today: string): boolean {

@@ -106,7 +106,7 @@ function VirtualCards({
     estimateSize: () => ESTIMATED_CARD,
     getItemKey,
     measureElement: measureCard,
-    overscan: 6,
+    overscan: 2,
     gap: 8,
     // A column this long fills its list's max height (100vh - 14rem) until that is measured
     // after the first layout: mounting forces no layout of its own.
