@@ -11,6 +11,7 @@ import { IssuesView } from '../../../features/issues-table'
 import { BOARD_METADATA, clearIssueStoreOnSignOut, startIssueStore } from '../../../store'
 import { startTableStore, tableLoaderDeps } from '../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../-components/view-switch'
+import { SEARCH_PATCH } from '../-components/search-patch'
 
 // All projects: the table, or the cross-project board with `mode=board`. The URL holds the
 // shared filters and the board's settings alike. The board's code loads only when it is shown.
@@ -43,7 +44,7 @@ function AllIssuesPage() {
   const search = Route.useSearch()
   const navigate = Route.useNavigate()
   const onChange = (patch: Partial<BoardSearch>) =>
-    void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+    void navigate({ search: (prev) => ({ ...prev, ...patch }), ...SEARCH_PATCH })
   return (
     <section aria-labelledby="issues-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-2">

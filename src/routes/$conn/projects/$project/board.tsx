@@ -8,6 +8,7 @@ import { issueSearchObject } from '../../../../domain/issue-search'
 import { BoardView } from '../../../../features/board'
 import { BOARD_METADATA, startIssueStore } from '../../../../store'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
+import { SEARCH_PATCH } from '../../-components/search-patch'
 
 export const Route = createFileRoute('/$conn/projects/$project/board')({
   validateSearch: boardSearchObject,
@@ -49,7 +50,7 @@ function ProjectBoard() {
         project={project}
         search={search}
         onSearchChange={(patch: Partial<BoardSearch>) =>
-          void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+          void navigate({ search: (prev) => ({ ...prev, ...patch }), ...SEARCH_PATCH })
         }
       />
     </div>

@@ -9,6 +9,7 @@ import { IssuesView } from '../../../../features/issues-table'
 import { clearIssueStoreOnSignOut } from '../../../../store'
 import { startTableStore, tableLoaderDeps } from '../../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
+import { SEARCH_PATCH } from '../../-components/search-patch'
 
 export const Route = createFileRoute('/$conn/projects/$project/issues')({
   validateSearch: issueSearchSchema,
@@ -52,7 +53,7 @@ function ProjectIssuesPage() {
         project={project}
         search={search}
         onChange={(patch) =>
-          void navigate({ search: (prev) => ({ ...prev, ...patch }), replace: true })
+          void navigate({ search: (prev) => ({ ...prev, ...patch }), ...SEARCH_PATCH })
         }
       />
     </section>
