@@ -191,7 +191,9 @@ export function IssueTable({
               />
             ) : (
               <IssueRow
-                key={v.key}
+                // By position: a filter or sort updates the rows on screen in place instead of
+                // removing them and building new ones (rows hold no state of their own).
+                key={v.index}
                 today={today}
                 columns={columns}
                 href={`${issuesHref}/${row.id}`}
