@@ -92,6 +92,23 @@ describe('snapshots on disk', () => {
       expect((await loadSnapshot('s', 'demo:all'))!.snapshot).toEqual(next)
     })
 
+    it('after a reload, writes only what changed since the snapshot it read', async () => {
+      const first = snap(3 * CHUNK_SIZE)
+      await saveSnapshot('w', 'demo:all', owner, first)
+      // A new page: the module (and what it remembers writing) starts afresh, reads the snapshot.
+      vi.resetModules()
+      const page = await import('./persist')
+      const read = await page.loadSnapshot('w', 'demo:all')
+      const next = withChange(read!.snapshot, 1) // the last chunk
+      const put = puts()
+      await page.saveSnapshot('w', 'demo:all', owner, next)
+      expect(put.mock.calls.map((c) => String(c[1]))).toEqual([
+        'w|demo:all|chunk|000002',
+        'w|demo:all',
+      ])
+      expect((await page.loadSnapshot('w', 'demo:all'))!.snapshot).toEqual(next)
+    })
+
     it('writes everything for another user', async () => {
       const first = snap(2 * CHUNK_SIZE)
       await saveSnapshot('u', 'demo:all', owner, first)

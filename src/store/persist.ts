@@ -113,6 +113,12 @@ export async function loadSnapshot(
       if (!chunk) return null // a record without its issues: a full load instead
       issues.push(...chunk)
     }
+    // What is on disk now: the first save after a delta refresh rewrites only what changed.
+    if (record.generation !== undefined)
+      written.set(recordKey(conn, scope), {
+        generation: record.generation,
+        chunks: chunks as Issue[][],
+      })
     const { chunks: _chunks, generation: _generation, ...owner } = record
     return { ...owner, snapshot: { ...record.snapshot, issues } }
   } catch {
@@ -153,7 +159,8 @@ export async function saveSnapshot(
     const last = written.get(key)
     const incremental =
       last !== undefined &&
-      onDisk?.generation === last.generation &&
+      onDisk?.generation !== undefined &&
+      onDisk.generation === last.generation &&
       onDisk.userId === owner.userId &&
       onDisk.credentialsId === owner.credentialsId
     const generation = incremental ? last.generation : newGeneration()
