@@ -21,8 +21,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
+  ALL_ROWS,
   benchContext,
   build,
+  FIRST_ROW,
   fmt,
   LAUNCH,
   median,
@@ -105,19 +107,17 @@ interface AppRun {
 }
 
 async function appLoad(browser: Browser, base: string, key: string): Promise<AppRun> {
-  const firstRow = { selector: 'table a[aria-label^="#"]', complete: false }
-  const allRows = { ...firstRow, complete: true }
   const context = await benchContext(browser, {
     viewport: { width: 1400, height: 900 },
-    whens: [firstRow, allRows],
+    whens: [FIRST_ROW, ALL_ROWS],
     conn: CONN,
     apiKey: key,
   })
   try {
     const page = await context.newPage()
     const url = `${base}/${CONN}/projects/${PROJECT}/issues?status=all`
-    const first = (await timeUntilShown(page, url, firstRow)).painted
-    const all = (await timeUntilShown(page, null, allRows)).painted
+    const first = (await timeUntilShown(page, url, FIRST_ROW)).painted
+    const all = (await timeUntilShown(page, null, ALL_ROWS)).painted
     const status = (await page.textContent('[role="status"]')) ?? ''
     const timing = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => ({

@@ -14,8 +14,10 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test'
 import {
+  ALL_ROWS,
   benchContext,
   CONN,
+  FIRST_ROW,
   fmt,
   issueCount,
   LAUNCH,
@@ -28,10 +30,6 @@ import {
 const RUNS = Number(process.env.RUNS ?? 5)
 // The seed adds 10 fixture issues: 9,990 makes "all issues" exactly 10,000, the default cap.
 const SEED = Number(process.env.SEED ?? 9_990)
-
-/** A row of the table (its link), and with `complete` nothing loading any more. */
-const firstRow = { selector: 'table a[aria-label^="#"]', complete: false }
-const allRows = { ...firstRow, complete: true }
 
 /**
  * Runs `act` in the page and times until the frame that shows the table's changed rows is laid
@@ -115,7 +113,7 @@ async function longTasksWhileScrolling(page: Page): Promise<number[]> {
 async function newPage(browser: Browser, base: string) {
   const context = await benchContext(browser, {
     viewport: { width: 1400, height: 900 },
-    whens: [firstRow, allRows],
+    whens: [FIRST_ROW, ALL_ROWS],
   })
   return { context, page: await context.newPage(), base }
 }
@@ -141,18 +139,18 @@ async function main(): Promise<void> {
       for (let run = 0; run < RUNS; run++) {
         {
           const { context, page } = await newPage(browser, base)
-          cold2k.push((await timeUntilShown(page, midUrl, allRows)).painted)
+          cold2k.push((await timeUntilShown(page, midUrl, ALL_ROWS)).painted)
           await context.close()
         }
         const { context, page } = await newPage(browser, base)
-        cold10k.push((await timeUntilShown(page, allUrl, allRows)).painted)
+        cold10k.push((await timeUntilShown(page, allUrl, ALL_ROWS)).painted)
         rendered = (await page.textContent('[role="status"]')) ?? ''
         await waitForSavedStore(page)
         await page.goto('about:blank')
-        const w = await timeUntilShown(page, allUrl, firstRow)
+        const w = await timeUntilShown(page, allUrl, FIRST_ROW)
         warm.push(w.painted)
         warmFrame.push(w.frame)
-        await timeUntilShown(page, null, allRows)
+        await timeUntilShown(page, null, ALL_ROWS)
         await installActions(page)
         filter.push(await timeRowsChange(page, 'filter'))
         await timeRowsChange(page, 'clearFilter')

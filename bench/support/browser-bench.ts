@@ -152,6 +152,10 @@ export interface ShownWhen {
   complete: boolean
 }
 
+/** The issue table's first row (its link), and the table with nothing loading any more. */
+export const FIRST_ROW: ShownWhen = { selector: 'table a[aria-label^="#"]', complete: false }
+export const ALL_ROWS: ShownWhen = { ...FIRST_ROW, complete: true }
+
 const shownKey = (w: ShownWhen) => `${w.selector}|${w.complete}`
 const SHOWN = '__benchShown__'
 

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { buildBoard } from './board-columns'
+import { boardBuilder, buildBoard } from './board-columns'
 import { samplePriorities, sampleIssues, sampleStatuses } from './board-fixtures'
 import { cardComparator } from './board-order'
 import { wipBlocksDrop, wipState } from './board-wip'
@@ -123,6 +123,22 @@ describe('buildBoard', () => {
           .get(statusId)!
           .map((i) => i.id),
       )
+  })
+
+  it('reuses cells through boardBuilder only while the card order and priorities stay', () => {
+    const build = boardBuilder()
+    const priorities = samplePriorities()
+    const byPriority = build(issues, { statuses, priorities, order: 'priority' })
+    const again = build([...issues], { statuses, priorities, order: 'priority' })
+    expect(again.lanes[0]!.cells.get(1)).toBe(byPriority.lanes[0]!.cells.get(1))
+    // Same issues, another order: every cell re-sorted, as a build from scratch sorts it.
+    const byId = build(issues, { statuses, priorities, order: 'id' })
+    const fresh = buildBoard(issues, { statuses, priorities, order: 'id' })
+    for (const [statusId, cell] of byId.lanes[0]!.cells)
+      expect(cell.map((i) => i.id)).toEqual(fresh.lanes[0]!.cells.get(statusId)!.map((i) => i.id))
+    expect(byId.lanes[0]!.cells.get(1)!.map((i) => i.id)).not.toEqual(
+      byPriority.lanes[0]!.cells.get(1)!.map((i) => i.id),
+    )
   })
 
   it('evaluates WIP limits per column', () => {

@@ -7,8 +7,8 @@ export interface FilterContext {
   meId: number | null
 }
 
+/** Called only when the search sets `from` or `to`. */
 function inRange(value: string | null, from?: string, to?: string): boolean {
-  if (!from && !to) return true
   if (!value) return false
   const day = value.slice(0, 10)
   return (!from || day >= from) && (!to || day <= to)

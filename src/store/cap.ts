@@ -4,9 +4,9 @@
  * VITE_ISSUE_CAP, and per browser with the localStorage entry `trackboard.issueCap` (a positive
  * integer; for support and tests, read on every load). The browser's entry wins, then the server's.
  */
+import { formatCount } from '../lib/format-count'
 import type { TrackerAdapter } from '../trackers/tracker'
 import { DEFAULT_CAP } from './load-issues'
-import { formatCount } from '../lib/format-count'
 
 export const ISSUE_CAP_STORAGE_KEY = 'trackboard.issueCap'
 

@@ -5,10 +5,10 @@ import { filterIssues } from '../../../domain/issue-filter'
 import { useTracker } from '../../../lib/tracker-context'
 import { issueCap, metadataQueries, overCapText, useIssueStore } from '../../../store'
 import { ErrorMessage, Spinner } from '../../../components/ui/feedback'
+import { formatCount } from '../../../lib/format-count'
 import { Board } from './board'
 import { BoardToolbar } from './board-toolbar'
 import { WipLimitsEditor } from './wip-limits-editor'
-import { formatCount } from '../../../lib/format-count'
 
 /**
  * The board over the issue store: one project (`project`) or every visible project (absent).

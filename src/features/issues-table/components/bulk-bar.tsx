@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { inputClass } from '../../../components/ui/input'
+import { formatCount } from '../../../lib/format-count'
 import { patchIssue } from '../../../store'
 import type { IssueId, Ref, TrackerAdapter } from '../../../trackers/tracker'
 import { runBulkEdit, type BulkPatch, type BulkProgress, type BulkResult } from '../bulk-edit'
-import { formatCount } from '../../../lib/format-count'
 
 export interface BulkBarProps {
   tracker: TrackerAdapter

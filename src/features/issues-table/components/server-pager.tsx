@@ -1,6 +1,6 @@
 import { Button } from '../../../components/ui/button'
-import { overCapText, type ServerPaging } from '../../../store'
 import { formatCount } from '../../../lib/format-count'
+import { overCapText, type ServerPaging } from '../../../store'
 
 /**
  * For scopes above the issue cap: says the list is paged and filtered on the tracker (and which

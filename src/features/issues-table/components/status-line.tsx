@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Button } from '../../../components/ui/button'
-import type { IssueStore } from '../../../store'
 import { formatCount } from '../../../lib/format-count'
+import type { IssueStore } from '../../../store'
 
 function ago(ms: number): string {
   const s = Math.max(0, Math.round(ms / 1000))

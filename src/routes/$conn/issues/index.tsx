@@ -9,9 +9,9 @@ import { Spinner } from '../../../components/ui/feedback'
 import { onSignOut } from '../../../features/connection'
 import { IssuesView } from '../../../features/issues-table'
 import { BOARD_METADATA, clearIssueStoreOnSignOut, startIssueStore } from '../../../store'
+import { SEARCH_PATCH } from '../-components/search-patch'
 import { startTableStore, tableLoaderDeps } from '../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../-components/view-switch'
-import { SEARCH_PATCH } from '../-components/search-patch'
 
 // All projects: the table, or the cross-project board with `mode=board`. The URL holds the
 // shared filters and the board's settings alike. The board's code loads only when it is shown.

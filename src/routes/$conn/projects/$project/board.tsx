@@ -7,8 +7,8 @@ import {
 import { issueSearchObject } from '../../../../domain/issue-search'
 import { BoardView } from '../../../../features/board'
 import { BOARD_METADATA, startIssueStore } from '../../../../store'
-import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 import { SEARCH_PATCH } from '../../-components/search-patch'
+import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
 
 export const Route = createFileRoute('/$conn/projects/$project/board')({
   validateSearch: boardSearchObject,

@@ -7,9 +7,9 @@ import {
 import { onSignOut } from '../../../../features/connection'
 import { IssuesView } from '../../../../features/issues-table'
 import { clearIssueStoreOnSignOut } from '../../../../store'
+import { SEARCH_PATCH } from '../../-components/search-patch'
 import { startTableStore, tableLoaderDeps } from '../../-components/table-loader'
 import { ViewSwitch, viewItemProps } from '../../-components/view-switch'
-import { SEARCH_PATCH } from '../../-components/search-patch'
 
 export const Route = createFileRoute('/$conn/projects/$project/issues')({
   validateSearch: issueSearchSchema,
